@@ -1,0 +1,28 @@
+import Foundation
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// The site root: the folder holding `content/` and `templates/`.
+    public var source: URL
+    /// Overrides `base_url` from site.yaml (e.g. a staging host).
+    public var baseURL: String?
+    /// The day the build counts record freshness from.
+    public var today: PartialDate
+    public var includeDrafts = false
+
+    public init(source: URL, baseURL: String? = nil, today: PartialDate = .today(), includeDrafts: Bool = false) {
+        self.source = source
+        self.baseURL = baseURL
+        self.today = today
+        self.includeDrafts = includeDrafts
+    }
+}
+
+extension PartialDate {
+    /// Today in China Standard Time, or `SOURCE_DATE_EPOCH` when set (reproducible builds).
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> PartialDate {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) ?? Int(Date().timeIntervalSince1970)
+        // Readers and editors are in UTC+8; a record checked "today" there is fresh today.
+        return PartialDate(dayNumber: (seconds + 8 * 3600) / 86400)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// One file of the built site.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case bytes(Data)
+        /// A file copied as it is (assets), read only when written or served.
+        case copy(URL)
+    }
+
+    /// Relative to the output folder: `articles/fees/index.html`.
+    public var path: String
+    public var contents: Contents
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: .bytes(Data(text.utf8)))
+    }
+
+    /// The bytes, reading copied files from disk.
+    public func data() throws -> Data {
+        switch contents {
+        case .bytes(let data): return data
+        case .copy(let url): return try Data(contentsOf: url)
+        }
+    }
+}
+
+/// What a build produced: the files (path -> bytes) and every diagnostic.
+public struct BuildResult: Sendable {
+    public var files: [OutputFile]
+    public var diagnostics: [Diagnostic]
+    public var statistics: BuildStatistics
+
+    /// Whether the result may be written: no errors, and no warnings when `strict`.
+    public func isPublishable(strict: Bool) -> Bool {
+        !diagnostics.hasErrors && !(strict && !diagnostics.isEmpty)
+    }
+
+    public func file(_ path: String) -> OutputFile? {
+        files.first { $0.path == path }
+    }
+}
+
+public struct BuildStatistics: Sendable {
+    public var pages = 0
+    public var providers = 0
+    public var files = 0
+    public var milliseconds = 0
+    /// Milliseconds per stage, in order.
+    public var stages: [(name: String, milliseconds: Int)] = []
+
+    /// `built 15 pages, 12 providers, 48 files in 120 ms`
+    public var summary: String {
+        "built \(pages) pages, \(providers) providers, \(files) files in \(milliseconds) ms"
+    }
+}

@@ -1,0 +1,59 @@
+/// The machine-readable files: sitemap.xml, the Atom feed, robots.txt.
+enum FeedAndSitemap {
+    static func sitemap(paths: [(path: String, lastModified: PartialDate?)], baseURL: String) -> OutputFile {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for entry in paths {
+            xml += "<url><loc>\((baseURL + entry.path.dropFirst()).hrefEscaped)</loc>"
+            if let date = entry.lastModified, date.isComplete { xml += "<lastmod>\(date)</lastmod>" }
+            xml += "</url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    /// The newest `limit` dated articles, newest first.
+    static func atom(articles: [(page: PageSource, summary: String)], config: SiteConfig, limit: Int = 50) -> OutputFile {
+        let dated = articles.filter { $0.page.metadata.date != nil }
+            .sorted { ($0.page.metadata.updated ?? $0.page.metadata.date!, $0.page.url) > ($1.page.metadata.updated ?? $1.page.metadata.date!, $1.page.url) }
+            .prefix(limit)
+        let base = config.baseURL
+        let newest = dated.first.map { $0.page.metadata.updated ?? $0.page.metadata.date! }
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.xmlEscaped)">
+        <title>\(config.title.xmlEscaped)</title>
+        <id>\(base.xmlEscaped)</id>
+        <link href="\(base.xmlEscaped)"/>
+        <link rel="self" href="\((base + "feed.xml").xmlEscaped)"/>
+        <updated>\(timestamp(newest ?? PartialDate(year: 1970, month: 1, day: 1)))</updated>
+        <author><name>\(config.title.xmlEscaped)</name></author>
+
+        """
+        for (page, summary) in dated {
+            let url = (base + page.url.dropFirst()).hrefEscaped
+            let published = page.metadata.date!
+            xml += """
+            <entry>
+            <title>\((page.metadata.title ?? "").xmlEscaped)</title>
+            <id>\(url)</id>
+            <link href="\(url)"/>
+            <published>\(timestamp(published))</published>
+            <updated>\(timestamp(page.metadata.updated ?? published))</updated>
+            <summary>\(summary.xmlEscaped)</summary>
+            </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: "feed.xml", text: xml)
+    }
+
+    /// Midnight in China Standard Time, where the dates are written.
+    static func timestamp(_ date: PartialDate) -> String {
+        "\(date)T00:00:00+08:00"
+    }
+
+    static func robots(baseURL: String) -> OutputFile {
+        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n")
+    }
+}

@@ -1,0 +1,69 @@
+/// A page with its Markdown rendered.
+struct RenderedPage: Sendable {
+    var source: PageSource
+    var markdown: RenderedMarkdown
+    /// The numbered source list, empty when the page cites nothing.
+    var sourcesHTML: String
+}
+
+/// A provider record with its Markdown fields rendered and its sources numbered.
+struct RenderedProvider: Sendable {
+    var record: ProviderRecord
+    var verifyHTML: String
+    var aboutHTML: String?
+    /// Citation number of each source id used by the record.
+    var citationNumbers: [String: Int]
+    var sourcesHTML: String
+    var links: [LinkReference]
+    var anchors: Set<String>
+    var diagnostics: [Diagnostic]
+}
+
+/// Renders every page's and record's Markdown, on all cores.
+enum MarkdownStage {
+    static func environment(for plan: SitePlan) -> MarkdownEnvironment {
+        var directives = DirectiveRegistry()
+        directives.register(ProviderListDirective(rows: plan.providers.map { record in
+            .init(name: record.name, legalName: record.legalName, url: plan.providerURL(record.id),
+                  status: record.licence.status, checked: record.checked)
+        }))
+        return MarkdownEnvironment(
+            allowRawHTML: plan.config.allowRawHTML,
+            siteTransforms: true,
+            sources: plan.content.sources,
+            links: LinkResolver(pagesByFile: plan.pagesByFile),
+            directives: directives,
+            allowedDomains: plan.config.allowedDomains
+        )
+    }
+
+    static func renderPages(_ pages: [PageSource], environment: MarkdownEnvironment) -> [RenderedPage] {
+        pages.parallelMap { page in
+            let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: page.file.path, text: page.file.text), pagePath: page.url)
+            let markdown = renderer.render(page.body, firstLine: page.bodyFirstLine)
+            let sources = SourceListHTML.render(markdown.citations, registry: environment.sources)
+            return RenderedPage(source: page, markdown: markdown, sourcesHTML: sources)
+        }
+    }
+
+    static func renderProviders(_ providers: [ProviderRecord], plan: SitePlan, environment: MarkdownEnvironment) -> [RenderedProvider] {
+        providers.parallelMap { record in
+            let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: record.file.path, text: record.file.text),
+                                            pagePath: plan.providerURL(record.id))
+            let verify = renderer.render(record.verify.text, firstLine: record.verify.lineOffset + 1)
+            let about = record.about.map { renderer.render($0.text, firstLine: $0.lineOffset + 1) }
+            // Sources named in the record's fields are numbered after those cited in its text.
+            for id in record.citedSources.map(\.value) where environment.sources.entries[id] != nil {
+                _ = renderer.cite(id)
+            }
+            let final = renderer.snapshot()
+            var numbers: [String: Int] = [:]
+            for (index, id) in final.citations.enumerated() { numbers[id] = index + 1 }
+            return RenderedProvider(
+                record: record, verifyHTML: verify.html, aboutHTML: about?.html, citationNumbers: numbers,
+                sourcesHTML: SourceListHTML.render(final.citations, registry: environment.sources),
+                links: final.links, anchors: final.anchors, diagnostics: final.diagnostics
+            )
+        }
+    }
+}

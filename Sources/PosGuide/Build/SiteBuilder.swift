@@ -1,0 +1,129 @@
+import Foundation
+import Logging
+
+/// The build, start to finish: (content, templates, config) -> files + diagnostics.
+///
+/// Writing to disk, serving from memory and exporting guides all consume the
+/// `BuildResult`; none of them is part of it.
+public enum SiteBuilder {
+    static let logger = Logger(label: "posguide.build")
+
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+
+        // 1. load: every file read once and checked against its schema.
+        var loader = ContentLoader(root: options.source)
+        loader.includeDrafts = options.includeDrafts
+        let (loaded, loadDiagnostics) = loader.load()
+        let (templates, templateDiagnostics) = TemplateSet.load(from: options.source.appendingPathComponent("templates"))
+        diagnostics += loadDiagnostics + templateDiagnostics
+        clock.lap("load")
+        guard let content = loaded, let templates else {
+            return BuildResult(files: [], diagnostics: diagnostics, statistics: clock.statistics())
+        }
+
+        // 2. resolve: URLs, sections, records, guides; what may be linked.
+        let (plan, planDiagnostics) = SitePlan.resolve(content, themeAssets: templates.assets, baseURL: options.baseURL, today: options.today)
+        diagnostics += planDiagnostics
+        clock.lap("resolve")
+
+        // 3. render Markdown: every page and record on its own, on all cores.
+        let environment = MarkdownStage.environment(for: plan)
+        let pages = MarkdownStage.renderPages(content.pages, environment: environment)
+        let providers = MarkdownStage.renderProviders(plan.providers, plan: plan, environment: environment)
+        diagnostics += pages.flatMap(\.markdown.diagnostics) + providers.flatMap(\.diagnostics)
+        clock.lap("markdown")
+
+        // 4. check links: needs every page's anchors, so only after all pages rendered.
+        var anchors: [String: Set<String>] = [:]
+        for page in pages { anchors[page.source.url] = page.markdown.anchors }
+        for provider in providers { anchors[plan.providerURL(provider.record.id)] = provider.anchors }
+        let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: anchors)
+        diagnostics += checker.check(pages.flatMap(\.markdown.links) + providers.flatMap(\.links))
+        diagnostics += checker.check(plan.config.nav.map { LinkReference(path: $0.url, fragment: nil, written: $0.url, location: $0.location) })
+        clock.lap("links")
+
+        // Nothing is rendered from content with errors: the result would not be published anyway.
+        guard !diagnostics.hasErrors else {
+            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
+        }
+
+        // 5. render templates, then 6. emit the files around the pages.
+        let stylesheet = plan.assets["site.css"].map { "/assets/site.css?v=" + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
+        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet))
+        var files = stage.renderPages(pages)
+        files += stage.renderSections(pages)
+        files += stage.renderProviders(providers, intro: pages.first { $0.source.kind == .providerIndex })
+        if let home = stage.renderHomeIfMissing(pages) { files.append(home) }
+        files.append(stage.render404())
+        clock.lap("templates")
+
+        files += emit(plan: plan, pages: pages, options: options)
+        files.sort { $0.path < $1.path }
+        clock.lap("emit")
+
+        var statistics = clock.statistics()
+        statistics.pages = files.filter { $0.path.hasSuffix(".html") }.count
+        statistics.providers = providers.count
+        statistics.files = files.count
+        for stage in statistics.stages { logger.debug("\(stage.name): \(stage.milliseconds) ms") }
+        return BuildResult(files: files, diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
+    }
+
+    static func emit(plan: SitePlan, pages: [RenderedPage], options: BuildOptions) -> [OutputFile] {
+        var files: [OutputFile] = []
+        var sitemapEntries: [(path: String, lastModified: PartialDate?)] = []
+        for page in pages where page.source.kind != .providerIndex {
+            sitemapEntries.append((page.source.url, page.source.metadata.updated ?? page.source.metadata.date))
+        }
+        for section in plan.sections where section.intro == nil { sitemapEntries.append((section.url, nil)) }
+        if plan.home == nil { sitemapEntries.append(("/", nil)) }
+        sitemapEntries.append(("/providers/", nil))
+        for provider in plan.providers { sitemapEntries.append((plan.providerURL(provider.id), provider.checked)) }
+        sitemapEntries.sort { $0.path < $1.path }
+        files.append(FeedAndSitemap.sitemap(paths: sitemapEntries, baseURL: plan.config.baseURL))
+
+        let articles = pages.compactMap { page -> (page: PageSource, summary: String)? in
+            guard case .article = page.source.kind else { return nil }
+            return (page.source, page.source.metadata.summary ?? page.markdown.summary)
+        }
+        files.append(FeedAndSitemap.atom(articles: articles, config: plan.config))
+        files.append(FeedAndSitemap.robots(baseURL: plan.config.baseURL))
+        for (asset, source) in plan.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/" + asset, contents: .copy(options.source.appendingPathComponent(source))))
+        }
+        return files
+    }
+
+    /// A short content hash for cache-busting the stylesheet URL.
+    static func fingerprint(_ url: URL) -> String {
+        let data = (try? Data(contentsOf: url)) ?? Data()
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return String(String(hash, radix: 16).prefix(8))
+    }
+}
+
+/// Times the stages of a build.
+struct StageClock {
+    private let start = DispatchTime.now()
+    private var last = DispatchTime.now()
+    private var stages: [(name: String, milliseconds: Int)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now()
+        stages.append((name, Int((now.uptimeNanoseconds - last.uptimeNanoseconds) / 1_000_000)))
+        last = now
+    }
+
+    func statistics() -> BuildStatistics {
+        var statistics = BuildStatistics()
+        statistics.milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+        statistics.stages = stages
+        return statistics
+    }
+}

@@ -1,0 +1,161 @@
+/// The resolved site: where every page goes, how sections group, what may be linked.
+struct SitePlan: Sendable {
+    struct Section: Sendable {
+        var name: String
+        var url: String
+        var title: String
+        /// `content/<section>/index.md`, when the section has one.
+        var intro: PageSource?
+        /// Articles in list order.
+        var articles: [PageSource]
+    }
+
+    var config: SiteConfig
+    var content: SiteContent
+    var home: PageSource?
+    var sections: [Section]
+    /// Top-level pages (`content/<slug>.md`).
+    var standalone: [PageSource]
+    var providerIntro: PageSource?
+    var providers: [ProviderRecord]
+    /// Source file -> site path, for links written as `fees.md`.
+    var pagesByFile: [String: String]
+    /// Every site path a link may point at: pages, generated lists, files.
+    var knownPaths: Set<String>
+    /// Files under /assets/: path relative to /assets/ -> the file to copy.
+    var assets: [String: String]
+
+    func providerURL(_ id: String) -> String { "/providers/\(id)/" }
+
+    /// Resolves `content` for a build on `today`.
+    static func resolve(_ content: SiteContent, themeAssets: [String], baseURL: String?, today: PartialDate) -> (SitePlan, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var config = content.config
+        if let baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+
+        var owners: [String: String] = [:]
+        func claim(_ url: String, by path: String) {
+            if let owner = owners[url] {
+                diagnostics.append(.error("content.url-conflict", "\(path) and \(owner) would both publish \(url)", at: SourceLocation(path: path)))
+            } else {
+                owners[url] = path
+            }
+        }
+
+        var home: PageSource?
+        var standalone: [PageSource] = []
+        var providerIntro: PageSource?
+        var intros: [String: PageSource] = [:]
+        var articles: [String: [PageSource]] = [:]
+        var pagesByFile: [String: String] = [:]
+        for page in content.pages {
+            claim(page.url, by: page.file.path)
+            pagesByFile[page.file.path] = page.url
+            switch page.kind {
+            case .home: home = page
+            case .standalone: standalone.append(page)
+            case .providerIndex: providerIntro = page
+            case .sectionIndex(let section): intros[section] = page
+            case .article(let section): articles[section, default: []].append(page)
+            }
+        }
+        let sectionNames = Set(articles.keys).union(intros.keys).sorted()
+        let sections = sectionNames.map { name in
+            Section(name: name, url: "/\(name)/", title: intros[name]?.metadata.title ?? name,
+                    intro: intros[name], articles: (articles[name] ?? []).sorted(by: listOrder))
+        }
+        var knownPaths = Set(owners.keys)
+        knownPaths.insert("/")
+        for section in sections { knownPaths.insert(section.url) }
+
+        let providers = content.providers.sorted { $0.id < $1.id }
+        knownPaths.insert("/providers/")
+        for provider in providers {
+            let url = "/providers/\(provider.id)/"
+            claim(url, by: provider.file.path)
+            pagesByFile[provider.file.path] = url
+            knownPaths.insert(url)
+            diagnostics += check(provider, sources: content.sources, config: config, today: today)
+        }
+
+        var assets: [String: String] = [:]
+        for asset in themeAssets { assets[asset] = "templates/assets/" + asset }
+        for asset in content.assets {
+            if assets[asset] != nil {
+                diagnostics.append(.error("assets.conflict", "content/assets/\(asset) and templates/assets/\(asset) would both publish /assets/\(asset)", at: SourceLocation(path: "content/assets/" + asset)))
+            }
+            assets[asset] = "content/assets/" + asset
+        }
+        for asset in assets.keys { knownPaths.insert("/assets/" + asset) }
+        for file in ["/sitemap.xml", "/feed.xml", "/robots.txt", "/404.html"] { knownPaths.insert(file) }
+
+        diagnostics += checkGuides(content.guides, pagesByFile: pagesByFile)
+        diagnostics += checkSourceFreshness(content.sources, config: config, today: today)
+
+        let plan = SitePlan(config: config, content: content, home: home, sections: sections, standalone: standalone,
+                            providerIntro: providerIntro, providers: providers, pagesByFile: pagesByFile,
+                            knownPaths: knownPaths, assets: assets)
+        return (plan, diagnostics)
+    }
+
+    /// Weight first (unweighted last), then newest date, then title.
+    static func listOrder(_ a: PageSource, _ b: PageSource) -> Bool {
+        let wa = a.metadata.weight ?? Int.max, wb = b.metadata.weight ?? Int.max
+        if wa != wb { return wa < wb }
+        let da = a.metadata.date, db = b.metadata.date
+        if da != db {
+            guard let da else { return false }
+            guard let db else { return true }
+            return da > db
+        }
+        return (a.metadata.title ?? "", a.url) < (b.metadata.title ?? "", b.url)
+    }
+
+    static func check(_ provider: ProviderRecord, sources: SourceRegistry, config: SiteConfig, today: PartialDate) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for cited in provider.citedSources where sources.entries[cited.value] == nil {
+            diagnostics.append(.error("citation.unknown-source", "unknown source `\(cited.value)`", at: cited.location,
+                                      hint: MarkdownRenderer.suggestion(for: cited.value, among: sources.ids).map { "did you mean `\($0)`?" }))
+        }
+        if provider.licence.number != nil, provider.licence.numberNote == nil {
+            let confidences = provider.licence.sources.compactMap { sources.entries[$0.value]?.confidence }
+            if !confidences.contains(.high) {
+                diagnostics.append(.error(
+                    "provider.number-attribution",
+                    "licence number from a source below high confidence needs a `number_note` that says where it comes from",
+                    at: SourceLocation(path: provider.file.path),
+                    hint: "e.g. number_note: 据2011年首批公开名单，以人民银行公布为准"
+                ))
+            }
+        }
+        let age = today.dayNumber - provider.checked.dayNumber
+        if age > config.freshnessDays {
+            diagnostics.append(.warning(
+                "provider.stale",
+                "record last checked \(provider.checked) (\(age) days ago, over freshness_days \(config.freshnessDays))",
+                at: SourceLocation(path: provider.file.path),
+                hint: "check the record against the official sources and update `checked`"
+            ))
+        }
+        return diagnostics
+    }
+
+    static func checkGuides(_ guides: [GuideDefinition], pagesByFile: [String: String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for guide in guides {
+            for chapter in guide.chapters + guide.appendices where pagesByFile["content/" + chapter.value] == nil {
+                diagnostics.append(.error("guide.missing-chapter", "chapter `\(chapter.value)` is not a page under content/", at: chapter.location))
+            }
+        }
+        return diagnostics
+    }
+
+    static func checkSourceFreshness(_ sources: SourceRegistry, config: SiteConfig, today: PartialDate) -> [Diagnostic] {
+        sources.ids.compactMap { id in
+            guard let entry = sources.entries[id] else { return nil }
+            let age = today.dayNumber - entry.checked.dayNumber
+            guard age > config.freshnessDays else { return nil }
+            return .warning("sources.stale", "source `\(id)` last checked \(entry.checked) (\(age) days ago)", at: entry.location)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// `posguide build` and `posguide check`.
+public enum BuildCommand {
+    /// Builds the site and, unless `output` is nil (check), writes it.
+    public static func run(_ options: BuildOptions, output: URL?, strict: Bool) -> CommandResult {
+        let result = SiteBuilder.build(options)
+        var outcome = CommandResult(stderr: CommandResult.diagnostics(result.diagnostics))
+        let errors = result.diagnostics.errors.count, warnings = result.diagnostics.warnings.count
+        guard result.isPublishable(strict: strict) else {
+            let reason = errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : "\(warnings) warning\(warnings == 1 ? "" : "s") with --strict"
+            outcome.stderr += output == nil
+                ? "posguide: check failed: \(reason)\n"
+                : "posguide: build failed: \(reason); the previous output was left untouched\n"
+            outcome.exitCode = 1
+            return outcome
+        }
+        guard let output else {
+            outcome.stdout = "checked \(result.statistics.pages) pages, \(result.statistics.providers) providers: \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            return outcome
+        }
+        do {
+            try OutputWriter.write(result, to: output)
+        } catch {
+            outcome.stderr += "posguide: error: \(error)\n"
+            outcome.exitCode = 1
+            return outcome
+        }
+        var statistics = result.statistics
+        statistics.milliseconds = result.statistics.milliseconds
+        outcome.stdout = statistics.summary + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n"
+        return outcome
+    }
+}

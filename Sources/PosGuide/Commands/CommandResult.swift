@@ -1,0 +1,17 @@
+/// What a command prints and how it exits; the CLI only passes these on.
+public struct CommandResult: Sendable {
+    /// 0 success, 1 content errors, 2 usage errors (the CLI contract).
+    public var exitCode: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public init(exitCode: Int32 = 0, stdout: String = "", stderr: String = "") {
+        self.exitCode = exitCode
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    static func diagnostics(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { $0.formatted + "\n" }.joined()
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The files of `content/`, sorted into what they are, before any is read.
+struct ContentInventory {
+    struct PageEntry {
+        var path: String
+        var kind: PageSource.Kind
+        var url: String
+    }
+
+    var siteConfig: String?
+    var sources: String?
+    var dataFiles: [String] = []
+    var pages: [PageEntry] = []
+    var providers: [String] = []
+    var guides: [String] = []
+    /// Relative to `content/assets/`.
+    var assets: [String] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Lists `directory` (the `content/` folder) and classifies every file by where it lies.
+    static func scan(_ directory: URL) -> ContentInventory {
+        var inventory = ContentInventory()
+        let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
+        for relative in files {
+            let components = relative.split(separator: "/").map(String.init)
+            guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }), !isEditorTemporary(name) else { continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            inventory.classify(path: "content/" + relative, components: components)
+        }
+        return inventory
+    }
+
+    /// Editor swap and backup files: never content.
+    static func isEditorTemporary(_ name: String) -> Bool {
+        name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasPrefix(".#") || name.hasPrefix("#")
+    }
+
+    private mutating func classify(path: String, components: [String]) {
+        let name = components.last!
+        switch (components.count, components.first!) {
+        case (1, "site.yaml"):
+            siteConfig = path
+        case (1, "index.md"):
+            pages.append(PageEntry(path: path, kind: .home, url: "/"))
+        case (1, _) where name.hasSuffix(".md"):
+            addPage(path: path, slug: String(name.dropLast(3)), kind: .standalone, url: { "/\($0)/" })
+        case (_, "assets"):
+            inventory(asset: components.dropFirst().joined(separator: "/"))
+        case (2, "data") where name.hasSuffix(".yaml"):
+            if name == "sources.yaml" { sources = path } else { dataFiles.append(path) }
+        case (2, "providers") where name == "index.md":
+            pages.append(PageEntry(path: path, kind: .providerIndex, url: "/providers/"))
+        case (2, "providers") where name.hasSuffix(".yaml"):
+            if requireIdentifier(String(name.dropLast(5)), path: path) { providers.append(path) }
+        case (2, "guides") where name.hasSuffix(".yaml"):
+            if requireIdentifier(String(name.dropLast(5)), path: path) { guides.append(path) }
+        case (2, let section) where name.hasSuffix(".md") && !ContentLoader.specialFolders.contains(section):
+            guard ContentRules.isIdentifier(section) else {
+                diagnostics.append(.error("content.name", "section folder `\(section)` must be named with lower-case letters, digits and `-`", at: SourceLocation(path: path)))
+                return
+            }
+            if name == "index.md" {
+                pages.append(PageEntry(path: path, kind: .sectionIndex(section: section), url: "/\(section)/"))
+            } else {
+                addPage(path: path, slug: String(name.dropLast(3)), kind: .article(section: section), url: { "/\(section)/\($0)/" })
+            }
+        default:
+            diagnostics.append(.warning(
+                "content.ignored-file",
+                "file ignored: not a page, record, guide, data file or asset",
+                at: SourceLocation(path: path),
+                hint: "pages are content/<section>/<slug>.md; records are content/providers/<id>.yaml; files to publish as they are go under content/assets/"
+            ))
+        }
+    }
+
+    private mutating func addPage(path: String, slug: String, kind: PageSource.Kind, url: (String) -> String) {
+        if requireIdentifier(slug, path: path) {
+            pages.append(PageEntry(path: path, kind: kind, url: url(slug)))
+        }
+    }
+
+    /// Whether `name` may become part of a URL; reports it when not.
+    private mutating func requireIdentifier(_ name: String, path: String) -> Bool {
+        if ContentRules.isIdentifier(name) {
+            return true
+        } else {
+            diagnostics.append(.error(
+                "content.name",
+                "file name `\(name)` must use lower-case letters, digits and `-` (it becomes part of the URL)",
+                at: SourceLocation(path: path)
+            ))
+            return false
+        }
+    }
+
+    private mutating func inventory(asset: String) {
+        assets.append(asset)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Reads the content tree: each file once, in parallel, each validated against its schema.
+public struct ContentLoader {
+    public let root: URL
+    public var includeDrafts = false
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Folders of `content/` with a meaning of their own; any other folder is a section of pages.
+    static let specialFolders: Set<String> = ["assets", "data", "guides", "providers"]
+
+    public func load() -> (SiteContent?, [Diagnostic]) {
+        let contentDirectory = root.appendingPathComponent("content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [.error("content.missing", "no content folder: looked for \(contentDirectory.path)", at: SourceLocation(path: "content"))])
+        }
+        var diagnostics: [Diagnostic] = []
+        let inventory = ContentInventory.scan(contentDirectory)
+        diagnostics += inventory.diagnostics
+
+        let (config, configDiagnostics) = SiteConfig.load(read(inventory.siteConfig, into: &diagnostics))
+        diagnostics += configDiagnostics
+        let (sources, sourceDiagnostics) = SourceRegistry.load(read(inventory.sources, into: &diagnostics))
+        diagnostics += sourceDiagnostics
+
+        var data = DataValues()
+        for path in inventory.dataFiles {
+            guard let file = read(path, into: &diagnostics) else { continue }
+            let (value, fileDiagnostics) = DataFile.load(file)
+            diagnostics += fileDiagnostics
+            let name = String(path.split(separator: "/").last!.dropLast(5))
+            data.values[name] = value
+        }
+
+        // Pages dominate the work: read and parse their front matter on every core.
+        let pageResults = inventory.pages.parallelMap { entry in loadPage(entry) }
+        var pages: [PageSource] = []
+        for (page, pageDiagnostics) in pageResults {
+            diagnostics += pageDiagnostics
+            if let page, includeDrafts || !page.metadata.draft { pages.append(page) }
+        }
+
+        let providerResults = inventory.providers.parallelMap { path -> (ProviderRecord?, [Diagnostic]) in
+            var readDiagnostics: [Diagnostic] = []
+            guard let file = read(path, into: &readDiagnostics) else { return (nil, readDiagnostics) }
+            return ProviderRecord.load(file, id: Self.stem(path))
+        }
+        var providers: [ProviderRecord] = []
+        for (record, recordDiagnostics) in providerResults {
+            diagnostics += recordDiagnostics
+            if let record { providers.append(record) }
+        }
+
+        var guides: [GuideDefinition] = []
+        for path in inventory.guides {
+            guard let file = read(path, into: &diagnostics) else { continue }
+            let (guide, guideDiagnostics) = GuideDefinition.load(file, id: Self.stem(path))
+            diagnostics += guideDiagnostics
+            if let guide { guides.append(guide) }
+        }
+
+        let content = SiteContent(config: config, pages: pages, providers: providers, guides: guides,
+                                  sources: sources, data: data, assets: inventory.assets)
+        return (content, diagnostics)
+    }
+
+    private func loadPage(_ entry: ContentInventory.PageEntry) -> (PageSource?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let file = read(entry.path, into: &diagnostics) else { return (nil, diagnostics) }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let requireTitle = entry.kind != .home
+        let (metadata, metadataDiagnostics) = PageMetadata.read(yaml: split.yaml, lineOffset: split.yamlLineOffset, file: file, requireTitle: requireTitle)
+        diagnostics += metadataDiagnostics
+        let page = PageSource(file: file, kind: entry.kind, url: entry.url, metadata: metadata,
+                              body: split.body, bodyFirstLine: split.bodyFirstLine)
+        return (metadataDiagnostics.hasErrors ? nil : page, diagnostics)
+    }
+
+    /// Reads a file relative to the site root; nil (and a diagnostic) when unreadable or not UTF-8.
+    func read(_ path: String?, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        guard let path else { return nil }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            diagnostics.append(.error("file.unreadable", "cannot read file", at: SourceLocation(path: path)))
+            return nil
+        }
+        switch SourceFile.decode(data, path: path) {
+        case .success(let file): return file
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.split(separator: ".").dropLast().joined(separator: ".")
+    }
+}

@@ -1,0 +1,12 @@
+/// Naming rules shared by slugs, ids and section names.
+enum ContentRules {
+    /// Lower-case ASCII letters, digits and `-`, starting with a letter or digit.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
+        return text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Yams
+
+/// A printable guide: `content/guides/<id>.yaml`.
+public struct GuideDefinition: Sendable {
+    public enum Paper: String, Sendable, CaseIterable {
+        case a4 = "A4"
+        case a5 = "A5"
+    }
+
+    public var id: String
+    public var path: String
+    public var title: String
+    public var subtitle: String?
+    public var audience: String?
+    public var date: PartialDate
+    public var summary: String?
+    public var paper: Paper
+    /// Content pages by path under `content/`, e.g. `articles/yiqing.md`.
+    public var chapters: [Located<String>]
+    public var appendices: [Located<String>]
+
+    static func load(_ file: SourceFile, id: String) -> (GuideDefinition?, [Diagnostic]) {
+        let node: Node?
+        switch YAMLParsing.parse(file.text, path: file.path, lineOffset: 0) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "guide definition", at: SourceLocation(path: file.path))
+        let title = map.string("title", required: true)
+        let subtitle = map.string("subtitle")
+        let audience = map.string("audience")
+        let date = map.date("date", required: true)
+        let summary = map.string("summary")
+        var paper = Paper.a4
+        if let node = map.value("paper"), let text = map.scalarString(node, key: "paper") {
+            if let value = Paper(rawValue: text.uppercased()) { paper = value } else {
+                map.report(.error("guide.paper", "`paper` must be A4 or A5", at: map.location(of: node)))
+            }
+        }
+        let chapters = map.locatedStrings("chapters", required: true)?.map(Located.init) ?? []
+        if chapters.isEmpty, map.value("chapters") != nil {
+            map.report(.error("guide.chapters", "a guide needs at least one chapter", at: map.location))
+        }
+        let appendices = map.locatedStrings("appendices")?.map(Located.init) ?? []
+        map.finish()
+        guard let title, let date else { return (nil, map.diagnostics) }
+        return (GuideDefinition(id: id, path: file.path, title: title, subtitle: subtitle, audience: audience, date: date,
+                                summary: summary, paper: paper, chapters: chapters, appendices: appendices), map.diagnostics)
+    }
+}

@@ -1,0 +1,48 @@
+/// A page's front matter, validated.
+public struct PageMetadata: Sendable {
+    public var title: String?
+    public var description: String?
+    public var summary: String?
+    public var date: PartialDate?
+    public var updated: PartialDate?
+    public var weight: Int?
+    public var tags: [String] = []
+    public var toc = true
+    public var draft = false
+
+    public init() {}
+
+    /// Reads the front matter of `file`; `yaml` is nil when the file has none.
+    static func read(yaml: String?, lineOffset: Int, file: SourceFile, requireTitle: Bool) -> (PageMetadata, [Diagnostic]) {
+        var metadata = PageMetadata()
+        guard let yaml else {
+            guard requireTitle else { return (metadata, []) }
+            return (metadata, [.error(
+                "front-matter.missing",
+                "page has no front matter",
+                at: SourceLocation(path: file.path),
+                hint: "start the file with `---`, a `title: ...` line and a closing `---`"
+            )])
+        }
+        let node: Yams.Node?
+        switch YAMLParsing.parse(yaml, path: file.path, lineOffset: lineOffset) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (metadata, [diagnostic])
+        }
+        let map = YAMLMapping(node, path: file.path, lineOffset: lineOffset, subject: "front matter",
+                              at: SourceLocation(path: file.path, line: 1 + lineOffset))
+        metadata.title = map.string("title", required: requireTitle)
+        metadata.description = map.string("description")
+        metadata.summary = map.string("summary")
+        metadata.date = map.date("date")
+        metadata.updated = map.date("updated")
+        metadata.weight = map.int("weight")
+        metadata.tags = map.strings("tags") ?? []
+        metadata.toc = map.bool("toc") ?? true
+        metadata.draft = map.bool("draft") ?? false
+        map.finish()
+        return (metadata, map.diagnostics)
+    }
+}
+
+import Yams

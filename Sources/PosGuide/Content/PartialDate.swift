@@ -1,0 +1,85 @@
+/// A date as precise as its source: `2024-09-10`, `2024-09` or `2024`.
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses the ISO forms; nil for anything else, including impossible days like 2026-02-30.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        self.year = year
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            self.month = month
+        }
+        if parts.count == 3, let month {
+            guard parts[2].count == 2, let day = Int(parts[2]),
+                  (1...PartialDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            self.day = day
+        }
+    }
+
+    public var isComplete: Bool { day != nil }
+
+    /// `2024-09-10`, `2024-09` or `2024`.
+    public var description: String {
+        var text = String(year)
+        if let month { text += "-" + String(month).leftPadded(to: 2) }
+        if let day { text += "-" + String(day).leftPadded(to: 2) }
+        return text
+    }
+
+    /// `2024年9月10日`, as prose writes dates.
+    public var chinese: String {
+        var text = "\(year)年"
+        if let month { text += "\(month)月" }
+        if let day { text += "\(day)日" }
+        return text
+    }
+
+    /// Days since 1970-01-01 (the first of the month or year when less precise).
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month.map { $0 <= 2 ? year - 1 : year } ?? year - 1
+        let m = month ?? 1
+        let d = day ?? 1
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The calendar date of a day number (inverse of `dayNumber`).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+}

@@ -1,0 +1,156 @@
+import Yams
+
+/// One payment institution: `content/providers/<id>.yaml`.
+public struct ProviderRecord: Sendable {
+    public enum LicenceStatus: String, Sendable, CaseIterable {
+        case active
+        case notRenewed = "not-renewed"
+        case revoked
+        case unknown
+
+        /// How the page states it.
+        public var label: String {
+            switch self {
+            case .active: return "持有有效许可"
+            case .notRenewed: return "未续展，已不持有有效许可"
+            case .revoked: return "许可已注销"
+            case .unknown: return "当前状态未核实"
+            }
+        }
+    }
+
+    public struct Licence: Sendable {
+        public var status: LicenceStatus
+        public var statusNote: String?
+        public var number: String?
+        public var numberNote: String?
+        public var business: String?
+        public var region: String?
+        public var validUntil: String?
+        public var sources: [Located<String>]
+    }
+
+    public struct Penalty: Sendable {
+        public var date: PartialDate
+        public var authority: String
+        public var summary: String
+        public var sources: [Located<String>]
+    }
+
+    /// Markdown kept with the line it starts on, to render and report in place.
+    public struct MarkdownField: Sendable {
+        public var text: String
+        public var lineOffset: Int
+    }
+
+    public var id: String
+    public var file: SourceFile
+    public var name: String
+    public var legalName: String
+    public var formerNames: [String]
+    public var summary: String?
+    public var website: String?
+    public var licence: Licence
+    public var penalties: [Penalty]
+    public var verify: MarkdownField
+    public var about: MarkdownField?
+    public var checked: PartialDate
+    public var sources: [Located<String>]
+    /// Every location a source id is named at, for checking them against the registry.
+    public var citedSources: [Located<String>] {
+        sources + licence.sources + penalties.flatMap(\.sources)
+    }
+
+    static func load(_ file: SourceFile, id: String) -> (ProviderRecord?, [Diagnostic]) {
+        let node: Node?
+        switch YAMLParsing.parse(file.text, path: file.path, lineOffset: 0) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "provider record", at: SourceLocation(path: file.path))
+        let name = map.string("name", required: true)
+        let legalName = map.string("legal_name", required: true)
+        let formerNames = map.strings("former_names") ?? []
+        let summary = map.string("summary")
+        var website: String?
+        if let node = map.value("website"), let url = map.scalarString(node, key: "website") {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") { website = url } else {
+                map.report(.error("provider.website", "`website` must be an absolute http(s) URL", at: map.location(of: node)))
+            }
+        }
+        let licence = readLicence(map.mapping("licence", subject: "licence", required: true), in: map)
+        var penalties: [Penalty] = []
+        for item in map.mappings("penalties", subject: "penalty") ?? [] {
+            let date = item.date("date", required: true, complete: false)
+            let authority = item.string("authority", required: true)
+            let text = item.string("summary", required: true)
+            let sources = item.locatedStrings("sources", required: true)?.map(Located.init) ?? []
+            if let date, let authority, let text {
+                penalties.append(Penalty(date: date, authority: authority, summary: text, sources: sources))
+            }
+            map.collect(item)
+        }
+        let verify = map.markdown("verify", required: true)
+        let about = map.markdown("about")
+        let checked = map.date("checked", required: true)
+        let sources = map.locatedStrings("sources", required: true)?.map(Located.init) ?? []
+        if sources.isEmpty, map.value("sources") != nil {
+            map.report(.error("provider.sources", "a provider record needs at least one source", at: map.location))
+        }
+        map.finish()
+        guard let name, let legalName, let licence, let verify, let checked else { return (nil, map.diagnostics) }
+        let record = ProviderRecord(
+            id: id, file: file, name: name, legalName: legalName, formerNames: formerNames, summary: summary,
+            website: website, licence: licence, penalties: penalties.sorted { $0.date > $1.date },
+            verify: MarkdownField(text: verify.text, lineOffset: verify.lineOffset),
+            about: about.map { MarkdownField(text: $0.text, lineOffset: $0.lineOffset) },
+            checked: checked, sources: sources
+        )
+        return (record, map.diagnostics)
+    }
+
+    private static func readLicence(_ map: YAMLMapping?, in parent: YAMLMapping) -> Licence? {
+        guard let map else { return nil }
+        defer { parent.collect(map) }
+        var status: LicenceStatus?
+        if let node = map.requireValue("status"), let text = map.scalarString(node, key: "status") {
+            status = LicenceStatus(rawValue: text)
+            if status == nil {
+                map.report(.error("provider.licence-status", "licence `status` must be one of \(LicenceStatus.allCases.map(\.rawValue).joined(separator: ", "))", at: map.location(of: node)))
+            }
+        }
+        let statusNote = map.string("status_note")
+        let number = map.string("number")
+        let numberNote = map.string("number_note")
+        let business = map.string("business")
+        let region = map.string("region")
+        let validUntil = map.string("valid_until")
+        let sources = map.locatedStrings("sources")?.map(Located.init) ?? []
+        if sources.isEmpty, number != nil || business != nil || region != nil || validUntil != nil {
+            map.report(.error(
+                "provider.licence-unsourced",
+                "licence details need `sources`: a number, business, region or validity is stated only where a source gives it",
+                at: map.location
+            ))
+        }
+        guard let status else { return nil }
+        return Licence(status: status, statusNote: statusNote, number: number, numberNote: numberNote,
+                       business: business, region: region, validUntil: validUntil, sources: sources)
+    }
+}
+
+/// A value with where it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ pair: (value: Value, location: SourceLocation)) {
+        self.value = pair.value
+        self.location = pair.location
+    }
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}

@@ -1,0 +1,59 @@
+/// `content/site.yaml`: the site's settings. Every field has a default, so a site may omit the file.
+public struct SiteConfig: Sendable {
+    public struct NavItem: Sendable, Equatable {
+        public var title: String
+        public var url: String
+        public var location: SourceLocation
+    }
+
+    public var title = "商户 POS 安全指南"
+    public var description = ""
+    /// Always ends with `/`.
+    public var baseURL = "http://localhost/"
+    public var language = "zh-CN"
+    public var freshnessDays = 180
+    public var allowRawHTML = false
+    public var allowedDomains: [String] = []
+    public var nav: [NavItem] = []
+
+    public init() {}
+
+    static let path = "content/site.yaml"
+
+    /// Reads `site.yaml`; a missing file gives the defaults.
+    static func load(_ file: SourceFile?) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        guard let file else { return (config, []) }
+        let node: Yams.Node?
+        switch YAMLParsing.parse(file.text, path: file.path, lineOffset: 0) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "site.yaml", at: SourceLocation(path: file.path))
+        if let title = map.string("title") { config.title = title }
+        if let description = map.string("description") { config.description = description }
+        if let node = map.value("base_url"), let url = map.scalarString(node, key: "base_url") {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                map.report(.error("site.base-url", "`base_url` must be an absolute http(s) URL", at: map.location(of: node)))
+            }
+        }
+        if let language = map.string("language") { config.language = language }
+        if let days = map.int("freshness_days", in: 1...3650) { config.freshnessDays = days }
+        if let allow = map.bool("allow_raw_html") { config.allowRawHTML = allow }
+        if let domains = map.strings("allowed_domains") { config.allowedDomains = domains.map { $0.lowercased() } }
+        if let items = map.mappings("nav", subject: "nav item") {
+            for item in items {
+                if let title = item.string("title", required: true), let url = item.string("url", required: true) {
+                    config.nav.append(NavItem(title: title, url: url, location: item.location))
+                }
+                map.collect(item)
+            }
+        }
+        map.finish()
+        return (config, map.diagnostics)
+    }
+}
+
+import Yams

@@ -1,0 +1,17 @@
+/// Everything under `content/`, loaded and validated file by file.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var pages: [PageSource]
+    public var providers: [ProviderRecord]
+    public var guides: [GuideDefinition]
+    public var sources: SourceRegistry
+    /// `content/data/<name>.yaml` as plain values, by name.
+    public var data: DataValues
+    /// Files under `content/assets/`, as paths relative to it.
+    public var assets: [String]
+}
+
+/// Plain YAML values for templates. Read-only after loading, so safe to share between threads.
+public struct DataValues: @unchecked Sendable {
+    public var values: [String: Any] = [:]
+}

@@ -1,0 +1,22 @@
+/// A place in a source file: a path relative to the site root, and 1-based line and column.
+///
+/// Columns count characters (Unicode scalars), not bytes, so a column in a Chinese
+/// line points where an editor's cursor would.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 1, column: Int = 1) {
+        self.path = path
+        self.line = max(1, line)
+        self.column = max(1, column)
+    }
+
+    public var description: String { "\(path):\(line):\(column)" }
+
+    /// The same file, shifted down by `lines` (for YAML that starts inside a Markdown file).
+    public func offset(lines: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line + lines, column: column)
+    }
+}

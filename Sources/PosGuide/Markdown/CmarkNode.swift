@@ -1,0 +1,131 @@
+import CCmark
+import Foundation
+
+/// The one door to libcmark: thin Swift accessors over `cmark_node` pointers.
+///
+/// Nothing outside `Markdown/` sees these pointers; the rest of the code gets
+/// Swift values from `PageMarkdownRenderer`.
+struct CmarkNode {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    init?(_ pointer: OpaquePointer?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    var parent: CmarkNode? { CmarkNode(cmark_node_parent(pointer)) }
+    var firstChild: CmarkNode? { CmarkNode(cmark_node_first_child(pointer)) }
+    var next: CmarkNode? { CmarkNode(cmark_node_next(pointer)) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    var literal: String {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
+
+    var url: String {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_url(pointer, newValue) }
+    }
+
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    var children: [CmarkNode] {
+        var result: [CmarkNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    /// The concatenated text of this node's descendants, as a reader sees it.
+    var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    func appendPlainText(to out: inout String) {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            out += literal
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            out += " "
+        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+            break
+        default:
+            var child = firstChild
+            while let node = child {
+                node.appendPlainText(to: &out)
+                child = node.next
+            }
+        }
+    }
+
+    /// Every node of the tree in document order, collected first so callers may
+    /// mutate the tree afterwards (cmark iterators must not outlive edits).
+    func descendants(where include: (CmarkNode) -> Bool) -> [CmarkNode] {
+        var result: [CmarkNode] = []
+        guard let iterator = cmark_iter_new(pointer) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = CmarkNode(cmark_iter_get_node(iterator)) else { continue }
+            if include(node) { result.append(node) }
+        }
+        return result
+    }
+
+    /// Replaces this node with a raw HTML block the renderer emits as is.
+    func replace(withBlockHTML html: String) {
+        let custom = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!)
+        cmark_node_set_on_enter(custom.pointer, html)
+        cmark_node_insert_before(pointer, custom.pointer)
+        remove()
+    }
+
+    /// Wraps this inline node's children between two raw HTML strings, dropping the node itself.
+    func replaceKeepingChildren(enter: String, exit: String) {
+        let custom = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!)
+        cmark_node_set_on_enter(custom.pointer, enter)
+        cmark_node_set_on_exit(custom.pointer, exit)
+        for child in children {
+            cmark_node_append_child(custom.pointer, child.pointer)
+        }
+        cmark_node_insert_before(pointer, custom.pointer)
+        remove()
+    }
+
+    /// Whether `root` is an ancestor of this node (false once a parent was unlinked).
+    func isDescendant(of root: CmarkNode) -> Bool {
+        var current = parent
+        while let node = current {
+            if node.pointer == root.pointer { return true }
+            current = node.parent
+        }
+        return false
+    }
+
+    /// Unlinks and frees this node and its children.
+    func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// This node alone, rendered to HTML by cmark.
+    func renderHTML(options: Int32) -> String {
+        guard let buffer = cmark_render_html(pointer, options) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+}

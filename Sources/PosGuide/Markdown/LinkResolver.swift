@@ -1,0 +1,121 @@
+/// Decides what a link in a page points at, and what the page should say instead.
+///
+/// Authors may link to a page by its site path (`/articles/fees/`), relatively
+/// (`../fees/`), or by its source file (`fees.md`); the last is rewritten to
+/// the page's URL so the Markdown also works in any CommonMark viewer.
+public struct LinkResolver: Sendable {
+    public enum Target: Equatable, Sendable {
+        /// A page or file of this site: its path and optional fragment; `rewritten` is the href to emit.
+        case site(path: String, fragment: String?, rewritten: String?)
+        /// `#fragment` on the page itself.
+        case samePage(fragment: String)
+        /// `source:<id>`
+        case citation(id: String)
+        case external(host: String)
+        /// mailto:, tel:
+        case contact
+        /// A URL that never reaches the page (`javascript:` and friends).
+        case unsafe(scheme: String)
+        /// A link to a source file that is not a page of the site.
+        case missingFile(path: String)
+    }
+
+    /// Source file path (relative to the site root) -> site path, for every page.
+    public let pagesByFile: [String: String]
+
+    public init(pagesByFile: [String: String]) {
+        self.pagesByFile = pagesByFile
+    }
+
+    static let safeSchemes: Set<String> = ["http", "https"]
+    static let contactSchemes: Set<String> = ["mailto", "tel"]
+
+    /// Resolves `url`, written in the file `file` (site-root relative) of the page at `pagePath`.
+    public func resolve(_ url: String, inFile file: String, pagePath: String) -> Target {
+        let trimmed = url.trimmingWhitespace
+        if let scheme = Self.scheme(of: trimmed) {
+            let lower = scheme.lowercased()
+            if lower == "source" {
+                return .citation(id: String(trimmed.dropFirst(scheme.count + 1)))
+            }
+            if Self.safeSchemes.contains(lower) {
+                return .external(host: Self.host(of: trimmed))
+            }
+            if Self.contactSchemes.contains(lower) { return .contact }
+            return .unsafe(scheme: lower)
+        }
+        if trimmed.hasPrefix("//") {
+            return .external(host: Self.host(of: "https:" + trimmed))
+        }
+        let (pathPart, fragment) = Self.splitFragment(trimmed)
+        if pathPart.isEmpty {
+            return .samePage(fragment: fragment ?? "")
+        }
+        let withoutQuery = String(pathPart.prefix { $0 != "?" })
+        if withoutQuery.hasSuffix(".md") || withoutQuery.hasSuffix(".yaml") {
+            let directory = file.split(separator: "/").dropLast().joined(separator: "/")
+            let target = withoutQuery.hasPrefix("/")
+                ? Self.normalize("content" + withoutQuery.percentDecoded)
+                : Self.normalize(directory + "/" + withoutQuery.percentDecoded)
+            guard let site = pagesByFile[target] else { return .missingFile(path: target) }
+            let href = site + (fragment.map { "#" + $0 } ?? "")
+            return .site(path: site, fragment: fragment?.percentDecoded, rewritten: href)
+        }
+        let absolute: String
+        if withoutQuery.hasPrefix("/") {
+            absolute = withoutQuery
+        } else {
+            let base = pagePath.hasSuffix("/") ? pagePath : pagePath.split(separator: "/").dropLast().joined(separator: "/") + "/"
+            absolute = base + withoutQuery
+        }
+        var path = Self.normalize(absolute.percentDecoded)
+        if !path.hasPrefix("/") { path = "/" + path }
+        if withoutQuery.hasSuffix("/") && !path.hasSuffix("/") { path += "/" }
+        return .site(path: path, fragment: fragment?.percentDecoded, rewritten: nil)
+    }
+
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "." || $0 == "-") })
+        else { return nil }
+        return String(scheme)
+    }
+
+    static func host(of url: String) -> String {
+        guard let range = url.range(of: "://") else { return "" }
+        let rest = url[range.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostPort = authority.split(separator: "@").last ?? authority[...]
+        return String(hostPort.prefix { $0 != ":" }).lowercased()
+    }
+
+    static func splitFragment(_ url: String) -> (String, String?) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        return (String(url[..<hash]), String(url[url.index(after: hash)...]))
+    }
+
+    /// Resolves `.` and `..` segments; keeps a leading `/`.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : joined
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}

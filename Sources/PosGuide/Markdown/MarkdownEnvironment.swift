@@ -1,0 +1,36 @@
+/// Everything a page's Markdown needs to know about the rest of the site.
+public struct MarkdownEnvironment: Sendable {
+    /// Keep author raw HTML (`site.yaml: allow_raw_html`); otherwise it is dropped with a warning.
+    public var allowRawHTML: Bool
+    /// Heading ids, citations, directives, figures, link checks. Off gives plain CommonMark.
+    public var siteTransforms: Bool
+    public var sources: SourceRegistry
+    public var links: LinkResolver
+    public var directives: DirectiveRegistry
+    /// External link hosts allowed without a warning; empty allows every host.
+    public var allowedDomains: [String]
+
+    public init(
+        allowRawHTML: Bool = false,
+        siteTransforms: Bool = true,
+        sources: SourceRegistry = SourceRegistry(),
+        links: LinkResolver = LinkResolver(pagesByFile: [:]),
+        directives: DirectiveRegistry = DirectiveRegistry(),
+        allowedDomains: [String] = []
+    ) {
+        self.allowRawHTML = allowRawHTML
+        self.siteTransforms = siteTransforms
+        self.sources = sources
+        self.links = links
+        self.directives = directives
+        self.allowedDomains = allowedDomains
+    }
+
+    /// Plain CommonMark 0.30, as `cmark --unsafe` renders it: the conformance baseline.
+    public static let commonMark = MarkdownEnvironment(allowRawHTML: true, siteTransforms: false)
+
+    func isAllowed(host: String) -> Bool {
+        guard !allowedDomains.isEmpty else { return true }
+        return allowedDomains.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+}

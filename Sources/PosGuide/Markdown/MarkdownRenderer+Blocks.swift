@@ -1,0 +1,64 @@
+import CCmark
+
+extension MarkdownRenderer {
+    /// Directives, heading ids and figures: block nodes replaced by their HTML.
+    func transformBlocks(in root: CmarkNode, lineOffset: Int, isPageBody: Bool) {
+        let nodes = root.descendants { node in
+            let type = node.type
+            return type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH
+        }
+        for node in nodes {
+            switch node.type {
+            case CMARK_NODE_CODE_BLOCK:
+                transformDirective(node, lineOffset: lineOffset)
+            case CMARK_NODE_HEADING:
+                transformHeading(node, isPageBody: isPageBody)
+            default:
+                transformFigure(node)
+            }
+        }
+    }
+
+    private func transformDirective(_ node: CmarkNode, lineOffset: Int) {
+        let info = node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let name = info.first, DirectiveRegistry.reservedNames.contains(name) else { return }
+        let invocation = DirectiveInvocation(
+            name: name,
+            arguments: Array(info.dropFirst()),
+            body: node.literal,
+            location: location(of: node, lineOffset: lineOffset),
+            // The body starts on the line after the opening fence.
+            bodyLineOffset: node.startLine + lineOffset
+        )
+        let html = environment.directives.render(invocation, with: self)
+        node.replace(withBlockHTML: html)
+    }
+
+    private func transformHeading(_ node: CmarkNode, isPageBody: Bool) {
+        let text = node.plainText.trimmingWhitespace
+        let id = slugger.slug(for: text)
+        anchors.insert(id)
+        if isPageBody {
+            headings.append(Heading(level: node.headingLevel, text: text, id: id))
+        }
+        // cmark renders `<hN>`; the id goes into that opening tag.
+        var html = node.renderHTML(options: cmarkOptions)
+        let opening = "<h\(node.headingLevel)>"
+        if html.hasPrefix(opening) {
+            html = "<h\(node.headingLevel) id=\"\(id.htmlEscaped)\">" + html.dropFirst(opening.count)
+        }
+        node.replace(withBlockHTML: html)
+    }
+
+    /// An image alone in its paragraph, with a title, becomes a figure with a caption.
+    private func transformFigure(_ node: CmarkNode) {
+        let children = node.children
+        guard children.count == 1, let image = children.first, image.type == CMARK_NODE_IMAGE, !image.title.isEmpty else { return }
+        let html = """
+        <figure><img src="\(image.url.hrefEscaped)" alt="\(image.plainText.htmlEscaped)" loading="lazy">\
+        <figcaption>\(image.title.htmlEscaped)</figcaption></figure>
+
+        """
+        node.replace(withBlockHTML: html)
+    }
+}

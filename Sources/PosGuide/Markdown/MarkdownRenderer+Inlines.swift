@@ -1,0 +1,125 @@
+import CCmark
+
+extension MarkdownRenderer {
+    /// Links, citations, images and raw HTML: resolve, check, rewrite or drop.
+    func transformInlines(in root: CmarkNode, lineOffset: Int) {
+        let nodes = root.descendants { node in
+            let type = node.type
+            return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+                || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK
+        }
+        // Removed images are freed only at the end: links inside their alt text
+        // were collected too and must not be touched once their parent is gone.
+        var detached: [CmarkNode] = []
+        defer { detached.forEach { cmark_node_free($0.pointer) } }
+        for node in nodes where node.isDescendant(of: root) {
+            switch node.type {
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                guard !environment.allowRawHTML else { continue }
+                report(.warning(
+                    "markdown.raw-html",
+                    "raw HTML dropped: \(Self.preview(node.literal))",
+                    at: location(of: node, lineOffset: lineOffset),
+                    hint: "write it in Markdown, or set `allow_raw_html: true` in content/site.yaml"
+                ))
+                node.remove()
+            case CMARK_NODE_LINK:
+                transformLink(node, lineOffset: lineOffset)
+            default:
+                if !transformImage(node, lineOffset: lineOffset) {
+                    cmark_node_unlink(node.pointer)
+                    detached.append(node)
+                }
+            }
+        }
+    }
+
+    private func transformLink(_ node: CmarkNode, lineOffset: Int) {
+        let url = node.url
+        let here = location(of: node, lineOffset: lineOffset)
+        switch environment.links.resolve(url, inFile: source.path, pagePath: pagePath) {
+        case .citation(let id):
+            guard let entry = environment.sources.entries[id] else {
+                report(.error(
+                    "citation.unknown-source",
+                    "unknown source `\(id)` in citation",
+                    at: here,
+                    hint: Self.suggestion(for: id, among: environment.sources.ids).map { "did you mean `\($0)`? Sources are listed in content/data/sources.yaml" }
+                        ?? "add it to content/data/sources.yaml"
+                ))
+                node.replaceKeepingChildren(enter: "", exit: "")
+                return
+            }
+            let number = cite(entry.id)
+            node.replaceKeepingChildren(
+                enter: "<a class=\"citation\" href=\"#source-\(entry.id.htmlEscaped)\">",
+                exit: "<sup>[\(number)]</sup></a>"
+            )
+        case .site(let path, let fragment, let rewritten):
+            links.append(LinkReference(path: path, fragment: fragment, written: url, location: here))
+            if let rewritten { node.url = rewritten }
+        case .samePage(let fragment):
+            links.append(LinkReference(path: pagePath, fragment: fragment.percentDecoded, written: url, location: here))
+        case .external(let host):
+            if !environment.isAllowed(host: host) {
+                report(.warning(
+                    "link.external-domain",
+                    "external link to `\(host)` is not on the site's allowed domains",
+                    at: here,
+                    hint: "link only to official or first-party sites listed under `allowed_domains` in content/site.yaml"
+                ))
+            }
+        case .contact:
+            break
+        case .unsafe(let scheme):
+            report(.warning("link.unsafe-url", "`\(scheme):` link dropped; only http(s), mailto and tel links are published", at: here))
+            node.replaceKeepingChildren(enter: "", exit: "")
+        case .missingFile(let path):
+            report(.error("link.broken", "link to `\(url)`: \(path) is not a page of this site", at: here))
+        }
+    }
+
+    /// Returns false when the image must be dropped.
+    private func transformImage(_ node: CmarkNode, lineOffset: Int) -> Bool {
+        let url = node.url
+        let here = location(of: node, lineOffset: lineOffset)
+        switch environment.links.resolve(url, inFile: source.path, pagePath: pagePath) {
+        case .site(let path, _, let rewritten):
+            links.append(LinkReference(path: path, fragment: nil, written: url, location: here))
+            if let rewritten { node.url = rewritten }
+            return true
+        case .external(let host):
+            report(.error(
+                "image.third-party",
+                "image from `\(host)`: pages make no third-party requests",
+                at: here,
+                hint: "save the picture under content/assets/ and link it as /assets/…"
+            ))
+            return false
+        default:
+            report(.warning("image.unsafe-url", "image `\(Self.preview(url))` dropped: images must be files of this site", at: here))
+            return false
+        }
+    }
+
+    /// The citation number of `id` on this page, numbering it on first use.
+    func cite(_ id: String) -> Int {
+        if let number = citationNumbers[id] { return number }
+        citations.append(id)
+        citationNumbers[id] = citations.count
+        anchors.insert("source-\(id)")
+        return citations.count
+    }
+
+    static func preview(_ text: String) -> String {
+        let line = text.split(separator: "\n").first.map(String.init) ?? ""
+        return line.count > 40 ? String(line.prefix(40)) + "…" : line
+    }
+
+    /// The closest known name, for "did you mean" hints.
+    static func suggestion(for name: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, EditDistance.between(name, $0)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
+        return best.0
+    }
+}

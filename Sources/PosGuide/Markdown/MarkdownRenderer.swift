@@ -1,0 +1,106 @@
+import CCmark
+import Foundation
+
+/// Renders one page's Markdown to HTML with the site's transforms.
+///
+/// One instance per page and never shared: it accumulates the page's citations,
+/// headings, links and diagnostics while the body and any directive bodies
+/// inside it are rendered.
+public final class MarkdownRenderer {
+    let environment: MarkdownEnvironment
+    let source: SourceText
+    /// The site path of the page, to resolve relative links.
+    let pagePath: String
+
+    var citations: [String] = []
+    var citationNumbers: [String: Int] = [:]
+    var headings: [Heading] = []
+    var slugger = HeadingSlugger()
+    var links: [LinkReference] = []
+    var anchors: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+    var statistics = TextStatistics()
+    var summary = ""
+
+    public init(environment: MarkdownEnvironment, source: SourceText, pagePath: String) {
+        self.environment = environment
+        self.source = source
+        self.pagePath = pagePath
+    }
+
+    /// Renders Markdown that starts on line `firstLine` of the source file.
+    public func render(_ markdown: String, firstLine: Int = 1) -> RenderedMarkdown {
+        snapshot(html: renderBlocks(markdown, lineOffset: firstLine - 1, isPageBody: true))
+    }
+
+    /// Everything gathered so far (citations, links, headings, diagnostics) with `html` as the body.
+    public func snapshot(html: String = "") -> RenderedMarkdown {
+        if !citations.isEmpty { anchors.insert("sources") }
+        return RenderedMarkdown(
+            html: html,
+            headings: headings,
+            citations: citations,
+            links: links,
+            anchors: anchors,
+            summary: summary,
+            statistics: statistics,
+            diagnostics: diagnostics
+        )
+    }
+
+    /// Plain CommonMark to HTML with no site context (the conformance path and `render` without a site).
+    public static func renderCommonMark(_ markdown: String) -> String {
+        let renderer = MarkdownRenderer(environment: .commonMark, source: SourceText(path: "", text: markdown), pagePath: "/")
+        return renderer.renderBlocks(markdown, lineOffset: 0, isPageBody: true)
+    }
+
+    var cmarkOptions: Int32 {
+        environment.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+    }
+
+    /// Parses and renders a run of blocks: the page body, or a directive's body.
+    func renderBlocks(_ markdown: String, lineOffset: Int, isPageBody: Bool) -> String {
+        let document: OpaquePointer? = markdown.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), cmarkOptions)
+        }
+        guard let document else { return "" }
+        defer { cmark_node_free(document) }
+        let root = CmarkNode(document)
+
+        if environment.siteTransforms {
+            if isPageBody {
+                statistics.add(root.plainText)
+                if summary.isEmpty, let paragraph = root.children.first(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
+                    summary = Self.summarize(paragraph.plainText)
+                }
+            }
+            transformInlines(in: root, lineOffset: lineOffset)
+            transformBlocks(in: root, lineOffset: lineOffset, isPageBody: isPageBody)
+        }
+        return root.renderHTML(options: cmarkOptions)
+    }
+
+    /// Renders inline Markdown (a checklist item, a caption) without a wrapping `<p>`.
+    func renderInline(_ markdown: String, lineOffset: Int) -> String {
+        var html = renderBlocks(markdown, lineOffset: lineOffset, isPageBody: false)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {
+            html = String(html.dropFirst(3).dropLast(5))
+        }
+        return html
+    }
+
+    public func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    func location(of node: CmarkNode, lineOffset: Int) -> SourceLocation {
+        source.location(line: node.startLine + lineOffset, byteColumn: node.startColumn)
+    }
+
+    /// At most 120 characters of the first paragraph, cut at a character boundary.
+    static func summarize(_ text: String) -> String {
+        let collapsed = text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ").trimmingWhitespace
+        guard collapsed.count > 120 else { return collapsed }
+        return String(collapsed.prefix(119)) + "…"
+    }
+}

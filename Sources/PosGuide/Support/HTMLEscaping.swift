@@ -1,0 +1,51 @@
+extension String {
+    /// Escapes text for an HTML text node or a double-quoted attribute value.
+    public var htmlEscaped: String {
+        // Fast path: most strings need no escaping at all.
+        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
+            return self
+        }
+        var out = ""
+        out.reserveCapacity(utf8.count + 16)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Percent-encodes a URL for an `href`/`src` attribute the way cmark does:
+    /// reserved URL characters stay, everything else outside ASCII is encoded.
+    public var hrefEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;"
+            case UInt8(ascii: "'"): out += "&#x27;"
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                if "-_.+!*(),%#@?=;:/$~".utf8.contains(byte) {
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+        }
+        return out
+    }
+
+    /// XML text (sitemap, feed): the same five entities as HTML.
+    public var xmlEscaped: String { htmlEscaped }
+
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import PosGuide
+
+/// The CLI: parses arguments, calls one library function, maps the outcome to an exit code.
+@main
+struct PosGuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "posguide",
+        abstract: "Build, check and preview the 商户 POS 安全指南 site.",
+        subcommands: [Build.self, Check.self, Render.self]
+    )
+
+    /// ArgumentParser exits 64 on usage errors; the posguide contract says 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}
+
+struct SourceOptions: ParsableArguments {
+    @Option(help: "The site folder, holding content/ and templates/.")
+    var source: String = "."
+
+    var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
+}
+
+/// Prints a command's output and exits with its code.
+func finish(_ result: CommandResult) throws {
+    if !result.stdout.isEmpty { FileHandle.standardOutput.write(Data(result.stdout.utf8)) }
+    if !result.stderr.isEmpty { FileHandle.standardError.write(Data(result.stderr.utf8)) }
+    if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder (default: <source>/public).")
+
+    @OptionGroup var site: SourceOptions
+
+    @Option(help: "The output folder. A non-empty folder not made by posguide is never replaced.")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url from content/site.yaml.")
+    var baseURL: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must start with http:// or https://")
+        }
+    }
+
+    func run() throws {
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.sourceURL.appendingPathComponent("public")
+        let options = BuildOptions(source: site.sourceURL, baseURL: baseURL, includeDrafts: drafts)
+        try finish(BuildCommand.run(options, output: outputURL, strict: strict))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate content, templates and links; write nothing.")
+
+    @OptionGroup var site: SourceOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        try finish(BuildCommand.run(BuildOptions(source: site.sourceURL), output: nil, strict: strict))
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one Markdown file's body HTML to stdout.")
+
+    @Argument(help: "The Markdown file.")
+    var file: String
+
+    func run() throws {
+        try finish(RenderCommand.run(file: URL(fileURLWithPath: file)))
+    }
+}
