@@ -8,7 +8,7 @@ struct HeadingSlugger {
     private var used: Set<String> = []
 
     /// Ids the page template uses itself; a heading never takes them.
-    static let reserved: Set<String> = ["sources", "toc", "main", "content", "top"]
+    static let reserved: Set<String> = ["sources", "toc", "toc-title", "main", "content", "top", "about", "penalties", "verify"]
 
     mutating func slug(for text: String) -> String {
         let base = Self.baseSlug(text)
