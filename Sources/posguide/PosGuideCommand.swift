@@ -61,6 +61,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
+    @Flag(name: .shortAndLong, help: "Print how long each build stage took.")
+    var verbose = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must start with http:// or https://")
@@ -70,7 +73,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.sourceURL.appendingPathComponent("public")
         let options = BuildOptions(source: site.sourceURL, baseURL: baseURL, includeDrafts: drafts)
-        try finish(BuildCommand.run(options, output: outputURL, strict: strict))
+        try finish(BuildCommand.run(options, output: outputURL, strict: strict, verbose: verbose))
     }
 }
 

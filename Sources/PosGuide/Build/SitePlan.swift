@@ -128,6 +128,14 @@ struct SitePlan: Sendable {
                 ))
             }
         }
+        if let website = provider.website, !MarkdownEnvironment.isAllowed(host: LinkResolver.host(of: website), by: config.allowedDomains) {
+            diagnostics.append(.warning(
+                "provider.website-domain",
+                "`website` \(website) is not on the site's allowed domains",
+                at: SourceLocation(path: provider.file.path),
+                hint: "add the provider's own domain to `allowed_domains` in content/site.yaml once you have confirmed it is first-party"
+            ))
+        }
         let age = today.dayNumber - provider.checked.dayNumber
         if age > config.freshnessDays {
             diagnostics.append(.warning(

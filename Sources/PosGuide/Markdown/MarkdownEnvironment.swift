@@ -30,7 +30,12 @@ public struct MarkdownEnvironment: Sendable {
     public static let commonMark = MarkdownEnvironment(allowRawHTML: true, siteTransforms: false)
 
     func isAllowed(host: String) -> Bool {
-        guard !allowedDomains.isEmpty else { return true }
-        return allowedDomains.contains { host == $0 || host.hasSuffix("." + $0) }
+        Self.isAllowed(host: host, by: allowedDomains)
+    }
+
+    /// Whether `host` is one of `domains` or a subdomain of one; an empty list allows all.
+    static func isAllowed(host: String, by domains: [String]) -> Bool {
+        guard !domains.isEmpty else { return true }
+        return domains.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 }
