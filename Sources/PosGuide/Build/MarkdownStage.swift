@@ -50,8 +50,8 @@ enum MarkdownStage {
         providers.parallelMap { record in
             let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: record.file.path, text: record.file.text),
                                             pagePath: plan.providerURL(record.id))
-            let verify = renderer.render(record.verify.text, firstLine: record.verify.lineOffset + 1)
-            let about = record.about.map { renderer.render($0.text, firstLine: $0.lineOffset + 1) }
+            let verify = renderer.render(record.verify.text, firstLine: record.verify.lineOffset + 1, firstColumn: record.verify.firstColumn)
+            let about = record.about.map { renderer.render($0.text, firstLine: $0.lineOffset + 1, firstColumn: $0.firstColumn) }
             // Sources named in the record's fields are numbered after those cited in its text.
             for id in record.citedSources.map(\.value) where environment.sources.entries[id] != nil {
                 _ = renderer.cite(id)

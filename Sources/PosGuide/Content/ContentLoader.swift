@@ -81,7 +81,8 @@ public struct ContentLoader {
         diagnostics += metadataDiagnostics
         let page = PageSource(file: file, kind: entry.kind, url: entry.url, metadata: metadata,
                               body: split.body, bodyFirstLine: split.bodyFirstLine)
-        return (metadataDiagnostics.hasErrors ? nil : page, diagnostics)
+        // Kept even with front matter errors, so the body's own problems are reported in the same run.
+        return (page, diagnostics)
     }
 
     /// Reads a file relative to the site root; nil (and a diagnostic) when unreadable or not UTF-8.

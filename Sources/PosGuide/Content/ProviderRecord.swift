@@ -41,6 +41,7 @@ public struct ProviderRecord: Sendable {
     public struct MarkdownField: Sendable {
         public var text: String
         public var lineOffset: Int
+        public var firstColumn: Int
     }
 
     public var id: String
@@ -67,7 +68,7 @@ public struct ProviderRecord: Sendable {
         case .success(let parsed): node = parsed
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "provider record", at: SourceLocation(path: file.path))
+        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "provider record", at: SourceLocation(path: file.path), sourceText: file.text)
         let name = map.string("name", required: true)
         let legalName = map.string("legal_name", required: true)
         let formerNames = map.strings("former_names") ?? []
@@ -102,8 +103,8 @@ public struct ProviderRecord: Sendable {
         let record = ProviderRecord(
             id: id, file: file, name: name, legalName: legalName, formerNames: formerNames, summary: summary,
             website: website, licence: licence, penalties: penalties.sorted { $0.date > $1.date },
-            verify: MarkdownField(text: verify.text, lineOffset: verify.lineOffset),
-            about: about.map { MarkdownField(text: $0.text, lineOffset: $0.lineOffset) },
+            verify: MarkdownField(text: verify.text, lineOffset: verify.lineOffset, firstColumn: verify.firstColumn),
+            about: about.map { MarkdownField(text: $0.text, lineOffset: $0.lineOffset, firstColumn: $0.firstColumn) },
             checked: checked, sources: sources
         )
         return (record, map.diagnostics)

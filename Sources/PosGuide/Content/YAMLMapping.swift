@@ -9,6 +9,8 @@ final class YAMLMapping {
     let pairs: [(key: String, keyNode: Node, value: Node)]
     let path: String
     let lineOffset: Int
+    /// The YAML text, for positions Yams does not report (block scalar indentation).
+    let sourceText: String
     /// What the mapping is, for messages: "front matter", "provider record".
     let subject: String
     let location: SourceLocation
@@ -16,8 +18,9 @@ final class YAMLMapping {
     private var known: [String] = []
 
     /// Wraps `node`; a node that is not a mapping is reported and read as empty.
-    init(_ node: Node?, path: String, lineOffset: Int, subject: String, at location: SourceLocation) {
+    init(_ node: Node?, path: String, lineOffset: Int, subject: String, at location: SourceLocation, sourceText: String = "") {
         self.path = path
+        self.sourceText = sourceText
         self.lineOffset = lineOffset
         self.subject = subject
         self.location = node.flatMap { $0.mark }.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) } ?? location
@@ -138,13 +141,17 @@ final class YAMLMapping {
         }
     }
 
-    /// Markdown text and the number of file lines before its first line.
-    func markdown(_ key: String, required: Bool = false) -> (text: String, lineOffset: Int)? {
+    /// Markdown text, the number of file lines before its first line, and the column it starts at.
+    func markdown(_ key: String, required: Bool = false) -> (text: String, lineOffset: Int, firstColumn: Int)? {
         guard let node = required ? requireValue(key) : value(key), let text = scalarString(node, key: key),
               case .scalar(let scalar) = node, let mark = node.mark else { return nil }
-        // A block scalar (`|` or `>`) starts on the line after its indicator.
-        let blockStyle = scalar.style == .literal || scalar.style == .folded
-        return (text, mark.line + lineOffset - (blockStyle ? 0 : 1))
+        // A block scalar (`|` or `>`) starts on the line after its indicator, indented.
+        guard scalar.style == .literal || scalar.style == .folded else {
+            return (text, mark.line + lineOffset - 1, mark.column)
+        }
+        let lines = sourceText.split(separator: "\n", omittingEmptySubsequences: false)
+        let next = lines.dropFirst(mark.line).first { !$0.allSatisfy { $0 == " " } } ?? ""
+        return (text, mark.line + lineOffset, next.prefix { $0 == " " }.count + 1)
     }
 
     /// A nested mapping, read by the same rules.
@@ -154,7 +161,7 @@ final class YAMLMapping {
             diagnostics.append(.error("schema.type", "`\(key)` must be a mapping of `key: value` lines", at: location(of: node)))
             return nil
         }
-        return YAMLMapping(node, path: path, lineOffset: lineOffset, subject: subject, at: location(of: node))
+        return YAMLMapping(node, path: path, lineOffset: lineOffset, subject: subject, at: location(of: node), sourceText: sourceText)
     }
 
     /// A list of mappings (e.g. penalties), each read by the same rules.
@@ -164,7 +171,7 @@ final class YAMLMapping {
             diagnostics.append(.error("schema.type", "`\(key)` must be a list", at: location(of: node)))
             return nil
         }
-        return sequence.map { YAMLMapping($0, path: path, lineOffset: lineOffset, subject: subject, at: location(of: $0)) }
+        return sequence.map { YAMLMapping($0, path: path, lineOffset: lineOffset, subject: subject, at: location(of: $0), sourceText: sourceText) }
     }
 
     /// Reports keys no accessor asked for; call after reading every known key.

@@ -21,6 +21,8 @@ public final class MarkdownRenderer {
     var diagnostics: [Diagnostic] = []
     var statistics = TextStatistics()
     var summary = ""
+    /// Columns before the Markdown's own first column (a YAML block scalar's indentation).
+    var columnOffset = 0
 
     public init(environment: MarkdownEnvironment, source: SourceText, pagePath: String) {
         self.environment = environment
@@ -28,9 +30,11 @@ public final class MarkdownRenderer {
         self.pagePath = pagePath
     }
 
-    /// Renders Markdown that starts on line `firstLine` of the source file.
-    public func render(_ markdown: String, firstLine: Int = 1) -> RenderedMarkdown {
-        snapshot(html: renderBlocks(markdown, lineOffset: firstLine - 1, isPageBody: true))
+    /// Renders Markdown that starts on line `firstLine` (and, indented, at `firstColumn`) of the source file.
+    public func render(_ markdown: String, firstLine: Int = 1, firstColumn: Int = 1) -> RenderedMarkdown {
+        columnOffset = firstColumn - 1
+        defer { columnOffset = 0 }
+        return snapshot(html: renderBlocks(markdown, lineOffset: firstLine - 1, isPageBody: true))
     }
 
     /// Everything gathered so far (citations, links, headings, diagnostics) with `html` as the body.
@@ -94,7 +98,7 @@ public final class MarkdownRenderer {
     }
 
     func location(of node: CmarkNode, lineOffset: Int) -> SourceLocation {
-        source.location(line: node.startLine + lineOffset, byteColumn: node.startColumn)
+        source.location(line: node.startLine + lineOffset, byteColumn: node.startColumn + columnOffset)
     }
 
     /// At most 120 characters of the first paragraph, cut at a character boundary.
