@@ -1,0 +1,41 @@
+import Foundation
+
+/// Deletes a folder tree with plain directory reads and `unlinkat`.
+///
+/// `FileManager.removeItem` stats each entry several times; on a large
+/// output that took almost as long as rendering the site. Symbolic links are
+/// removed, never followed.
+enum FileTree {
+    static func remove(_ path: String) throws {
+        let directory = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard directory >= 0 else { throw error(path) }
+        try removeContents(of: directory, path: path)
+        close(directory)
+        guard rmdir(path) == 0 else { throw error(path) }
+    }
+
+    /// Empties the open folder `directory`, then closes nothing: the caller owns it.
+    private static func removeContents(of directory: Int32, path: String) throws {
+        let duplicate = dup(directory)
+        guard duplicate >= 0, let stream = fdopendir(duplicate) else { throw error(path) }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let childPath = path + "/" + name
+            if Int32(entry.pointee.d_type) == Int32(DT_DIR) {
+                let child = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else { throw error(childPath) }
+                defer { close(child) }
+                try removeContents(of: child, path: childPath)
+                guard unlinkat(directory, name, AT_REMOVEDIR) == 0 else { throw error(childPath) }
+            } else {
+                guard unlinkat(directory, name, 0) == 0 else { throw error(childPath) }
+            }
+        }
+    }
+
+    private static func error(_ path: String) -> OutputError {
+        OutputError("cannot remove \(path): \(String(cString: strerror(errno)))")
+    }
+}
