@@ -31,6 +31,7 @@ struct TemplateContexts {
             "url": path,
             "canonical": canonical(path),
             "stylesheet": stylesheet,
+            "data": plan.content.data.values,
             "feed_url": "/feed.xml",
         ]
     }

@@ -12,6 +12,14 @@ extension MarkdownRenderer {
             case CMARK_NODE_CODE_BLOCK:
                 transformDirective(node, lineOffset: lineOffset)
             case CMARK_NODE_HEADING:
+                if node.headingLevel == 1 {
+                    report(.warning(
+                        "markdown.h1",
+                        "a page has one level-1 heading, its title; this `#` heading makes a second",
+                        at: location(of: node, lineOffset: lineOffset),
+                        hint: "use `##` for sections"
+                    ))
+                }
                 transformHeading(node, isPageBody: isPageBody)
             default:
                 transformFigure(node)
