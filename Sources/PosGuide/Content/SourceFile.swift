@@ -24,7 +24,8 @@ public struct SourceFile: Sendable {
                 hint: "save the file as UTF-8 (GBK and other encodings are not supported)"
             ))
         }
-        let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // A byte scan: String.contains(String) goes through Foundation's locale-aware search.
+        let normalized = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         return .success(SourceFile(path: path, text: normalized))
     }
 

@@ -5,7 +5,9 @@ enum YAMLParsing {
     /// `lineOffset`: lines of the file before the YAML text (front matter starts on line 2).
     static func parse(_ text: String, path: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The basic resolver leaves scalars as text: the schema readers decide
+            // types themselves, and the default one runs regexes on every scalar.
+            return .success(try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             return .failure(translate(error, path: path, lineOffset: lineOffset, text: text))
         } catch {

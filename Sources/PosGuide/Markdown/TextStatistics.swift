@@ -21,7 +21,13 @@ public struct TextStatistics: Sendable, Equatable {
     public mutating func add(_ text: String) {
         var inWord = false
         for scalar in text.unicodeScalars {
-            if Self.isCJK(scalar) {
+            if scalar.isASCII {
+                // Most of a page's non-CJK text is ASCII: no Unicode property lookups needed.
+                let byte = UInt8(scalar.value)
+                let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                if isWordByte && !inWord { words += 1 }
+                inWord = isWordByte
+            } else if Self.isCJK(scalar) {
                 cjkCharacters += 1
                 inWord = false
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

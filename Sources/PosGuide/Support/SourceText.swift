@@ -9,26 +9,23 @@ public struct SourceText: Sendable {
     }
 
     /// The location of 1-based `line` and byte `byteColumn`, with the column counted in characters.
+    ///
+    /// Works on the UTF-8 bytes: every link of every page gets a location, so
+    /// this must not walk Characters (grapheme breaking dominated a profile).
     public func location(line: Int, byteColumn: Int) -> SourceLocation {
-        guard let lineText = self.line(line) else {
-            return SourceLocation(path: path, line: line, column: byteColumn)
+        var text = self.text
+        let column = text.withUTF8 { bytes -> Int in
+            var start = 0
+            var current = 1
+            while current < line, start < bytes.count {
+                guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return byteColumn }
+                start = newline + 1
+                current += 1
+            }
+            let end = min(bytes.count, start + max(0, byteColumn - 1))
+            // Characters before the column: every byte that does not continue a UTF-8 sequence.
+            return bytes[start..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         }
-        let prefix = lineText.utf8.prefix(max(0, byteColumn - 1))
-        let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
         return SourceLocation(path: path, line: line, column: column)
-    }
-
-    /// The text of 1-based `number`, without its line break.
-    public func line(_ number: Int) -> Substring? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            current += 1
-        }
-        let end = text[start...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) ?? text.endIndex
-        return text[start..<end]
     }
 }
