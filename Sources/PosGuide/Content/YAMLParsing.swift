@@ -7,7 +7,8 @@ enum YAMLParsing {
         do {
             // The basic resolver leaves scalars as text: the schema readers decide
             // types themselves, and the default one runs regexes on every scalar.
-            return .success(try Yams.compose(yaml: text, .basic))
+            // An explicit encoding: the default one reads the process environment on every call.
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(translate(error, path: path, lineOffset: lineOffset, text: text))
         } catch {
