@@ -71,6 +71,27 @@ struct CmarkNode {
         }
     }
 
+    /// Counts the reading statistics of every text and code node under this one,
+    /// reading cmark's own buffers (no Swift strings are made).
+    func addStatistics(to statistics: inout TextStatistics) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
+               let literal = cmark_node_get_literal(node) {
+                literal.withMemoryRebound(to: UInt8.self, capacity: 0) { bytes in
+                    statistics.add(utf8: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || event == CMARK_EVENT_EXIT {
+                statistics.endWord()
+            }
+        }
+    }
+
     /// Every node of the tree in document order, collected first so callers may
     /// mutate the tree afterwards (cmark iterators must not outlive edits).
     func descendants(where include: (CmarkNode) -> Bool) -> [CmarkNode] {

@@ -73,7 +73,7 @@ public final class MarkdownRenderer {
 
         if environment.siteTransforms {
             if isPageBody {
-                statistics.add(root.plainText)
+                root.addStatistics(to: &statistics)
                 if summary.isEmpty, let paragraph = root.children.first(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
                     summary = Self.summarize(paragraph.plainText)
                 }

@@ -6,6 +6,8 @@
 public struct TextStatistics: Sendable, Equatable {
     public var cjkCharacters = 0
     public var words = 0
+    /// Whether the text so far ends inside a word (text arrives node by node).
+    private var inWord = false
 
     /// Reading speeds used for the estimate: about 400 Chinese characters or
     /// 200 English words a minute for a careful, not skimming, reader.
@@ -19,15 +21,32 @@ public struct TextStatistics: Sendable, Equatable {
     }
 
     public mutating func add(_ text: String) {
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                // Most of a page's non-CJK text is ASCII: no Unicode property lookups needed.
-                let byte = UInt8(scalar.value)
-                let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        var text = text
+        text.withUTF8 { add(utf8: $0) }
+        endWord()
+    }
+
+    /// Counts UTF-8 text straight from a buffer (cmark's literals), without making a String.
+    mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                // ASCII: no Unicode property lookups needed.
+                let isWordByte = (lead >= 0x30 && lead <= 0x39) || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A)
                 if isWordByte && !inWord { words += 1 }
                 inWord = isWordByte
-            } else if Self.isCJK(scalar) {
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for offset in 1..<length where index + offset < bytes.count {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            }
+            index += length
+            guard let scalar = Unicode.Scalar(value) else { inWord = false; continue }
+            if Self.isCJK(scalar) {
                 cjkCharacters += 1
                 inWord = false
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
@@ -37,6 +56,11 @@ public struct TextStatistics: Sendable, Equatable {
                 inWord = false
             }
         }
+    }
+
+    /// A break between pieces of text (a line break, a new block).
+    mutating func endWord() {
+        inWord = false
     }
 
     /// Whole minutes, at least one.
@@ -52,5 +76,9 @@ public struct TextStatistics: Sendable, Equatable {
         default:
             return false
         }
+    }
+
+    public static func == (lhs: TextStatistics, rhs: TextStatistics) -> Bool {
+        lhs.cjkCharacters == rhs.cjkCharacters && lhs.words == rhs.words
     }
 }
