@@ -112,6 +112,8 @@ import Testing
         #expect(fresh.contains("当前状态未核实"))
         #expect(fresh.contains("本站未找到可靠来源，不予列出"))
         #expect(!fresh.contains("这份记录可能已过时"))
+        #expect(!fresh.contains("官方网站"), "no website row without a website")
+        #expect(!fresh.contains("nil"))
         let stale = result.text("providers/stale/index.html")
         #expect(stale.contains("这份记录可能已过时"))
         #expect(result.diagnostics.map(\.description).contains("content/providers/stale.yaml:1:1: warning: record last checked 2025-01-01 (692 days ago, over freshness_days 180)"))

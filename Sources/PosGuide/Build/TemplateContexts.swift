@@ -120,7 +120,8 @@ struct TemplateContexts {
         var provider = providerItem(record)
         provider["former_names"] = record.formerNames
         provider["has_former_names"] = !record.formerNames.isEmpty
-        provider["website"] = record.website as Any
+        // Only present keys: an Optional wrapped in Any renders as "nil" in Mustache.
+        if let website = record.website { provider["website"] = website }
         let licence = record.licence
         var licenceContext: [String: Any] = ["status": licence.status.rawValue, "status_label": licence.status.label]
         licenceContext["status_note"] = licence.statusNote
@@ -141,7 +142,7 @@ struct TemplateContexts {
         }
         provider["has_penalties"] = !record.penalties.isEmpty
         provider["verify_html"] = rendered.verifyHTML
-        provider["about_html"] = rendered.aboutHTML as Any
+        if let about = rendered.aboutHTML { provider["about_html"] = about }
         provider["freshness_days"] = plan.config.freshnessDays
         context["provider"] = provider
         context["sources_html"] = rendered.sourcesHTML
