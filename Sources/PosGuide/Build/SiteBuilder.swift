@@ -25,7 +25,9 @@ public enum SiteBuilder {
         diagnostics += GuideStage.check(templates, assets: templates.assets, guides: content.guides)
 
         // 2. resolve: URLs, sections, records, guides; what may be linked.
-        let (plan, planDiagnostics) = SitePlan.resolve(content, themeAssets: templates.assets, baseURL: options.baseURL, today: options.today)
+        // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.
+        let themeAssets = templates.assets.filter { $0 != GuideStage.stylesheet }
+        let (plan, planDiagnostics) = SitePlan.resolve(content, themeAssets: themeAssets, baseURL: options.baseURL, today: options.today)
         diagnostics += planDiagnostics
         clock.lap("resolve")
 

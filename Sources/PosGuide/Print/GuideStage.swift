@@ -5,7 +5,7 @@ struct GuideStage {
     let plan: SitePlan
     let environment: MarkdownEnvironment
     let templates: TemplateSet
-    /// The site root, to read the print stylesheet and the pictures embedded in documents.
+    /// The site root, to read the pictures embedded in documents.
     let source: URL
     /// Whether this build also renders PDFs (the screen view then links its PDF).
     let withPDF: Bool
@@ -31,7 +31,7 @@ struct GuideStage {
     func renderDocuments() -> (documents: [PrintDocument], diagnostics: [Diagnostic]) {
         var pages: [String: PageSource] = [:]
         for page in plan.content.pages { pages[page.file.path] = page }
-        let stylesheet = plan.assets[Self.stylesheet].flatMap { try? String(contentsOf: source.appendingPathComponent($0), encoding: .utf8) } ?? ""
+        let stylesheet = (try? String(contentsOf: templates.directory.appendingPathComponent("assets/" + Self.stylesheet), encoding: .utf8)) ?? ""
         let results = plan.content.guides.sorted { $0.id < $1.id }.parallelMap { guide in
             render(guide, pages: pages, stylesheet: stylesheet)
         }
