@@ -227,6 +227,37 @@ import Testing
         #expect(result.text("articles/other/index.html").contains("<a href=\"/guides/handbook/\">手册</a>"))
     }
 
+    // MARK: the CLI
+
+    /// Runs the built `posguide` binary; nil when a filtered run did not build it.
+    func runExportCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String)? {
+        let binary = SiteFixture.packageRoot.appendingPathComponent(".build/debug/posguide")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return nil }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func exportCommandLineWritesTheGuidesAndOneSummaryLine() throws {
+        let site = try GuidePrintFixture.site()
+        guard let run = try runExportCLI(["export", "checklist", "fees", "--source", site.root.path]) else { return }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("exported 2 guides (print HTML) to \(site.output.path)/guides in "))
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("guides/fees/index.html").path))
+        #expect(try runExportCLI(["export", "nope", "--source", site.root.path])?.status == 2)
+        #expect(try runExportCLI(["export", "--base-url", "ftp://x", "--source", site.root.path])?.status == 2)
+        #expect(try runExportCLI(["--help"])?.stdout.contains("export") == true)
+    }
+
     // MARK: PDFs (WeasyPrint, poppler-utils, zbar-tools: scripts/test.sh installs them)
 
     @Test(.enabled(if: GuidePrintTools.available, "needs weasyprint (.venv), poppler-utils and zbar-tools"))
