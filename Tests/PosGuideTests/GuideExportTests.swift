@@ -202,6 +202,7 @@ import Testing
         let list = result.text("guides/index.html")
         #expect(list.contains("<a href=\"/guides/handbook/\">商户 POS 安全手册</a>：一清自查与手续费"))
         #expect(list.contains("<p>写给小店老板的 POS 机安全手册。</p>"))
+        #expect(list.contains("2 章、1 篇附录 · A4 纸 · 适用：小微商户"))
         #expect(!list.contains(".pdf"), "no PDF link when the build made no PDF")
         #expect(result.text("sitemap.xml").contains("<loc>https://posguide.example/guides/handbook/</loc>"))
         #expect(!result.paths.contains { $0.hasSuffix(".pdf") })

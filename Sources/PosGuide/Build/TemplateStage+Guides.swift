@@ -11,7 +11,9 @@ extension TemplateStage {
                 "url": PrintDocument.url(of: guide.id),
                 "date": contexts.dateValue(guide.date),
                 "paper": guide.paper.rawValue,
-                "chapter_count": document.chapters.count,
+                "chapter_count": document.chapters.filter { !$0.isAppendix }.count,
+                "appendix_count": document.chapters.filter(\.isAppendix).count,
+                "has_appendices": document.chapters.contains(where: \.isAppendix),
             ]
             item["subtitle"] = guide.subtitle
             item["audience"] = guide.audience
