@@ -115,6 +115,11 @@ import Testing
         #expect(modules[0].prefix(7).allSatisfy { $0 })
     }
 
+    @Test func chapterLabelsUseChineseNumerals() {
+        #expect([1, 2, 10, 11, 12, 20, 21, 100, 105, 110].map(ChineseNumeral.text)
+                == ["一", "二", "十", "十一", "十二", "二十", "二十一", "一百", "一百零五", "一百一十"])
+    }
+
     @Test func checklistGuidePrintsAsALeaflet() throws {
         let site = try GuidePrintFixture.site()
         #expect(export(site, ["checklist"]).exitCode == 0)
