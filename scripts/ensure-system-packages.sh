@@ -3,7 +3,7 @@
 # Usage: scripts/ensure-system-packages.sh [extra-package ...]
 set -euo pipefail
 
-packages=(libcmark-dev pkg-config "$@")
+packages=(libcmark-dev libqrencode-dev pkg-config "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

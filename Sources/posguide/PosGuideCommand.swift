@@ -8,7 +8,7 @@ struct PosGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "posguide",
         abstract: "Build, check and preview the 商户 POS 安全指南 site.",
-        subcommands: [Build.self, Check.self, Render.self]
+        subcommands: [Build.self, Check.self, Export.self, Render.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the posguide contract says 2.
@@ -64,6 +64,9 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print how long each build stage took.")
     var verbose = false
 
+    @Flag(name: .customLong("with-pdf"), help: "Also render every guide to guides/<id>.pdf with WeasyPrint (takes seconds).")
+    var withPDF = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must start with http:// or https://")
@@ -73,8 +76,45 @@ struct Build: ParsableCommand {
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.sourceURL.appendingPathComponent("public")
         let options = BuildOptions(source: site.sourceURL, baseURL: baseURL, includeDrafts: drafts)
-        try finish(BuildCommand.run(options, output: outputURL, strict: strict, verbose: verbose))
+        try finish(BuildCommand.run(options, output: outputURL, strict: strict, verbose: verbose, withPDF: withPDF, progress: printProgress))
     }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export printable guides: <output>/guides/<id>/index.html, and <id>.pdf with --pdf.",
+        discussion: "Writes only those files: nothing else in the output folder is replaced or deleted."
+    )
+
+    @Argument(help: "Guide ids (content/guides/<id>.yaml). None exports every guide.")
+    var guides: [String] = []
+
+    @OptionGroup var site: SourceOptions
+
+    @Option(help: "The output folder (default: <source>/public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url from content/site.yaml (the chapters' QR codes open it).")
+    var baseURL: String?
+
+    @Flag(help: "Also render guides/<id>.pdf with WeasyPrint.")
+    var pdf = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must start with http:// or https://")
+        }
+    }
+
+    func run() throws {
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.sourceURL.appendingPathComponent("public")
+        try finish(ExportCommand.run(source: site.sourceURL, guides: guides, output: outputURL, pdf: pdf, baseURL: baseURL, progress: printProgress))
+    }
+}
+
+/// Progress lines go to stderr as they happen; stdout keeps the one summary line.
+@Sendable func printProgress(_ line: String) {
+    FileHandle.standardError.write(Data("posguide: \(line)\n".utf8))
 }
 
 struct Check: ParsableCommand {

@@ -9,12 +9,16 @@ public struct BuildOptions: Sendable {
     /// The day the build counts record freshness from.
     public var today: PartialDate
     public var includeDrafts = false
+    /// Also render the guides to PDF (`build --with-pdf`, `export --pdf`). Off in
+    /// ordinary builds and the preview: WeasyPrint takes seconds, the rest milliseconds.
+    public var pdf: PDFOptions?
 
-    public init(source: URL, baseURL: String? = nil, today: PartialDate = .today(), includeDrafts: Bool = false) {
+    public init(source: URL, baseURL: String? = nil, today: PartialDate = .today(), includeDrafts: Bool = false, pdf: PDFOptions? = nil) {
         self.source = source
         self.baseURL = baseURL
         self.today = today
         self.includeDrafts = includeDrafts
+        self.pdf = pdf
     }
 }
 

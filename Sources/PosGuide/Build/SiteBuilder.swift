@@ -22,9 +22,12 @@ public enum SiteBuilder {
         guard let content = loaded, let templates else {
             return BuildResult(files: [], diagnostics: diagnostics, statistics: clock.statistics())
         }
+        diagnostics += GuideStage.check(templates, assets: templates.assets, guides: content.guides)
 
         // 2. resolve: URLs, sections, records, guides; what may be linked.
-        let (plan, planDiagnostics) = SitePlan.resolve(content, themeAssets: templates.assets, baseURL: options.baseURL, today: options.today)
+        // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.
+        let themeAssets = templates.assets.filter { $0 != GuideStage.stylesheet }
+        let (plan, planDiagnostics) = SitePlan.resolve(content, themeAssets: themeAssets, baseURL: options.baseURL, today: options.today)
         diagnostics += planDiagnostics
         clock.lap("resolve")
 
@@ -49,7 +52,7 @@ public enum SiteBuilder {
             return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
 
-        // 5. render templates, then 6. emit the files around the pages.
+        // 5. render templates.
         let stylesheet = plan.assets["site.css"].map { "/assets/site.css?v=" + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
         let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet))
         var files = stage.renderPages(pages)
@@ -59,6 +62,24 @@ public enum SiteBuilder {
         files.append(stage.render404())
         clock.lap("templates")
 
+        // 6. guides: each guide as one print document, its chapters through the Markdown stage again
+        // (print ids, in-document links, one citation numbering); PDFs only when asked, as they take seconds.
+        let guideStage = GuideStage(plan: plan, environment: environment, templates: templates, source: options.source, withPDF: options.pdf != nil)
+        let (documents, guideDiagnostics) = guideStage.renderDocuments()
+        diagnostics += guideDiagnostics
+        files += documents.map { OutputFile(path: $0.htmlPath, text: $0.html) }
+        clock.lap("guides")
+        var pdfs = GuidePDFs.Result()
+        if let pdf = options.pdf {
+            pdfs = GuidePDFs.render(documents, options: pdf)
+            diagnostics += pdfs.diagnostics
+            files += pdfs.files
+            clock.lap("pdf")
+        }
+        // The list shows page counts, known only once the PDFs exist.
+        if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { files.append(list) }
+
+        // 7. emit the files around the pages.
         files += emit(plan: plan, pages: pages, options: options)
         files.sort { $0.path < $1.path }
         clock.lap("emit")
@@ -80,6 +101,8 @@ public enum SiteBuilder {
         for section in plan.sections where section.intro == nil { sitemapEntries.append((section.url, nil)) }
         if plan.home == nil { sitemapEntries.append(("/", nil)) }
         sitemapEntries.append(("/providers/", nil))
+        if !plan.content.guides.isEmpty { sitemapEntries.append(("/guides/", nil)) }
+        for guide in plan.content.guides { sitemapEntries.append((PrintDocument.url(of: guide.id), guide.date)) }
         for provider in plan.providers { sitemapEntries.append((plan.providerURL(provider.id), provider.checked)) }
         sitemapEntries.sort { $0.path < $1.path }
         files.append(FeedAndSitemap.sitemap(paths: sitemapEntries, baseURL: plan.config.baseURL))

@@ -89,6 +89,16 @@ struct SitePlan: Sendable {
         for asset in assets.keys { knownPaths.insert("/assets/" + asset) }
         for file in ["/sitemap.xml", "/feed.xml", "/robots.txt", "/404.html"] { knownPaths.insert(file) }
 
+        if !content.guides.isEmpty {
+            claim("/guides/", by: "content/guides/")
+            knownPaths.insert("/guides/")
+        }
+        for guide in content.guides {
+            let url = PrintDocument.url(of: guide.id)
+            claim(url, by: guide.path)
+            pagesByFile[guide.path] = url
+            knownPaths.insert(url)
+        }
         diagnostics += checkGuides(content.guides, pagesByFile: pagesByFile)
         diagnostics += checkSourceFreshness(content.sources, config: config, today: today)
 

@@ -4,7 +4,19 @@ import Foundation
 public enum BuildCommand {
     /// Builds the site and, unless `output` is nil (check), writes it.
     /// `verbose` adds the time each stage took, one line each, to stderr.
-    public static func run(_ options: BuildOptions, output: URL?, strict: Bool, verbose: Bool = false) -> CommandResult {
+    /// `withPDF` also renders every guide to PDF (WeasyPrint), calling `progress` as each is done,
+    /// so the PDFs and the page counts on `/guides/` land in the same atomic swap as the site.
+    /// `environment` is where WeasyPrint is looked for (`WEASYPRINT`, `PATH`).
+    public static func run(_ options: BuildOptions, output: URL?, strict: Bool, verbose: Bool = false,
+                           withPDF: Bool = false, progress: @escaping @Sendable (String) -> Void = { _ in },
+                           environment: [String: String] = ProcessInfo.processInfo.environment) -> CommandResult {
+        var options = options
+        if withPDF {
+            switch PDFRenderer.locate(source: options.source, environment: environment) {
+            case .success(let renderer): options.pdf = PDFOptions(renderer: renderer, progress: progress)
+            case .failure(let error): return CommandResult(exitCode: 1, stderr: error.formatted)
+            }
+        }
         let result = SiteBuilder.build(options)
         var outcome = CommandResult(stderr: CommandResult.diagnostics(result.diagnostics))
         if verbose {

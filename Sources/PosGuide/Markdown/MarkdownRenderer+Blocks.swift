@@ -44,7 +44,7 @@ extension MarkdownRenderer {
 
     private func transformHeading(_ node: CmarkNode, isPageBody: Bool) {
         let text = node.plainText.trimmingWhitespace
-        let id = slugger.slug(for: text)
+        let id = documentAnchor(slugger.slug(for: text))
         anchors.insert(id)
         if isPageBody {
             headings.append(Heading(level: node.headingLevel, text: text, id: id))

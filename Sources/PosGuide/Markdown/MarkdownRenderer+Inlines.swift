@@ -57,9 +57,14 @@ extension MarkdownRenderer {
             )
         case .site(let path, let fragment, let rewritten):
             links.append(LinkReference(path: path, fragment: fragment, written: url, location: here))
-            if let rewritten { node.url = rewritten }
+            if let printChapter {
+                rewriteSiteLinkForPrint(node, path: path, fragment: fragment, chapter: printChapter)
+            } else if let rewritten {
+                node.url = rewritten
+            }
         case .samePage(let fragment):
             links.append(LinkReference(path: pagePath, fragment: fragment.percentDecoded, written: url, location: here))
+            if let printChapter { rewriteSamePageLinkForPrint(node, fragment: fragment, chapter: printChapter) }
         case .external(let host):
             if !environment.isAllowed(host: host) {
                 report(.warning(
@@ -68,6 +73,10 @@ extension MarkdownRenderer {
                     at: here,
                     hint: "link only to official or first-party sites listed under `allowed_domains` in content/site.yaml"
                 ))
+            }
+            if printChapter != nil {
+                let address = url.trimmingWhitespace
+                printURLAfter(node, href: address.hasPrefix("//") ? "https:" + address : address, shown: address)
             }
         case .contact:
             break
@@ -86,7 +95,12 @@ extension MarkdownRenderer {
         switch environment.links.resolve(url, inFile: source.path, pagePath: pagePath) {
         case .site(let path, _, let rewritten):
             links.append(LinkReference(path: path, fragment: nil, written: url, location: here))
-            if let rewritten { node.url = rewritten }
+            // A print document is not at the page's path: it needs the image's own site path.
+            if printChapter != nil {
+                node.url = path
+            } else if let rewritten {
+                node.url = rewritten
+            }
             return true
         case .external(let host):
             report(.error(

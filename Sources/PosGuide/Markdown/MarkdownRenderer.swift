@@ -23,6 +23,8 @@ public final class MarkdownRenderer {
     var summary = ""
     /// Columns before the Markdown's own first column (a YAML block scalar's indentation).
     var columnOffset = 0
+    /// Set when the page is a chapter of a print document: prefixed ids, in-document links.
+    public var printChapter: PrintChapter?
 
     public init(environment: MarkdownEnvironment, source: SourceText, pagePath: String) {
         self.environment = environment
@@ -35,6 +37,12 @@ public final class MarkdownRenderer {
         columnOffset = firstColumn - 1
         defer { columnOffset = 0 }
         return snapshot(html: renderBlocks(markdown, lineOffset: firstLine - 1, isPageBody: true))
+    }
+
+    /// Numbers this page's citations after `citations`, already numbered by earlier
+    /// chapters of the same document: one numbering and one source list for all.
+    public func continueNumbering(after citations: [String]) {
+        for id in citations { _ = cite(id) }
     }
 
     /// Everything gathered so far (citations, links, headings, diagnostics) with `html` as the body.

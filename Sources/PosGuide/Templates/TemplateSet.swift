@@ -69,6 +69,11 @@ public struct TemplateSet: @unchecked Sendable {
         return (TemplateSet(library: library, assets: assets, directory: directory), diagnostics)
     }
 
+    /// Whether `templates/<name>.mustache` exists (for templates only some sites need).
+    public func has(_ name: String) -> Bool {
+        library.getTemplate(named: name) != nil
+    }
+
     /// Renders the template `name`; Mustache escapes every `{{value}}` for HTML.
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""

@@ -1,0 +1,54 @@
+import Foundation
+
+/// `posguide export [GUIDE_ID ...] [--pdf]`: printable guides into `OUTPUT/guides/`.
+public enum ExportCommand {
+    /// Builds the site in memory (so guides are validated and rendered exactly as
+    /// `build` makes them) and writes the chosen guides' print HTML and, with
+    /// `pdf`, their PDFs. `progress` gets one line per PDF as it is done;
+    /// `environment` is where WeasyPrint is looked for (`WEASYPRINT`, `PATH`).
+    public static func run(source: URL, guides ids: [String], output: URL, pdf: Bool, baseURL: String? = nil,
+                           today: PartialDate = .today(), progress: @escaping @Sendable (String) -> Void = { _ in },
+                           environment: [String: String] = ProcessInfo.processInfo.environment) -> CommandResult {
+        let start = DispatchTime.now()
+        let available = GuideExporter.availableGuides(in: source)
+        let unknown = ids.filter { !available.contains($0) }
+        guard unknown.isEmpty else {
+            let known = available.isEmpty ? "there are none" : "guides: " + available.joined(separator: ", ")
+            return CommandResult(exitCode: 2, stderr: "posguide: error: no guide \(unknown.map { "`\($0)`" }.joined(separator: ", ")) in content/guides/ (\(known))\n")
+        }
+        guard !available.isEmpty else {
+            return CommandResult(exitCode: 1, stderr: "posguide: error: nothing to export: \(source.path)/content/guides/ has no <id>.yaml guide definitions\n")
+        }
+        let chosen = ids.isEmpty ? available : Array(Set(ids)).sorted()
+
+        var options = BuildOptions(source: source, baseURL: baseURL, today: today)
+        if pdf {
+            switch PDFRenderer.locate(source: source, environment: environment) {
+            case .success(let renderer): options.pdf = PDFOptions(renderer: renderer, guides: Set(chosen), progress: progress)
+            case .failure(let error): return CommandResult(exitCode: 1, stderr: error.formatted)
+            }
+        }
+        let result = SiteBuilder.build(options)
+        var outcome = CommandResult(stderr: CommandResult.diagnostics(result.diagnostics))
+        let errors = result.diagnostics.errors.count
+        guard errors == 0 else {
+            outcome.stderr += "posguide: export failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n"
+            outcome.exitCode = 1
+            return outcome
+        }
+        var paths = chosen.map(PrintDocument.htmlPath(of:))
+        if pdf { paths += chosen.map(PrintDocument.pdfPath(of:)) }
+        let files = paths.compactMap(result.file)
+        do {
+            try GuideExporter.write(files, to: output)
+        } catch {
+            outcome.stderr += "posguide: error: \(error)\n"
+            outcome.exitCode = 1
+            return outcome
+        }
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        let what = pdf ? "print HTML and PDF" : "print HTML"
+        outcome.stdout = "exported \(chosen.count) guide\(chosen.count == 1 ? "" : "s") (\(what)) to \(output.appendingPathComponent("guides").path) in \(milliseconds) ms\n"
+        return outcome
+    }
+}

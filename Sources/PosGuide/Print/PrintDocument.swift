@@ -1,0 +1,112 @@
+import Foundation
+
+/// A guide as one self-contained print document: `guides/<id>/index.html`.
+///
+/// Cover, table of contents, chapters and one source list, with the print
+/// stylesheet and every picture inside the file: it prints (and converts to
+/// PDF) with no network and no JavaScript.
+struct PrintDocument: Sendable {
+    var guide: GuideDefinition
+    var chapters: [PrintedChapter]
+    var html: String
+
+    /// A guide of a single page and nothing else prints as a leaflet: no cover,
+    /// no table of contents, so a one-page checklist stays one sheet of paper.
+    static func isLeaflet(_ guide: GuideDefinition) -> Bool {
+        guide.chapters.count == 1 && guide.appendices.isEmpty
+    }
+
+    static func url(of id: String) -> String { "/guides/\(id)/" }
+    static func htmlPath(of id: String) -> String { "guides/\(id)/index.html" }
+    static func pdfPath(of id: String) -> String { "guides/\(id).pdf" }
+
+    var htmlPath: String { Self.htmlPath(of: guide.id) }
+    var pdfPath: String { Self.pdfPath(of: guide.id) }
+}
+
+extension PrintDocument {
+    /// The values `print.mustache` sees. Keys are snake_case; `*_html` and `body` hold markup.
+    static func context(guide: GuideDefinition, chapters: [PrintedChapter], sourcesHTML: String, config: SiteConfig,
+                        stylesheet: String, withPDF: Bool, qrCodes: [String: String]) -> [String: Any] {
+        let leaflet = isLeaflet(guide)
+        let onlineURL = config.baseURL + url(of: guide.id).dropFirst()
+        var guideValues: [String: Any] = [
+            "id": guide.id,
+            "title": guide.title,
+            "date": ["iso": guide.date.description, "text": guide.date.chinese],
+            "online_url": onlineURL,
+            "paper": guide.paper.rawValue,
+        ]
+        guideValues["subtitle"] = guide.subtitle
+        guideValues["audience"] = guide.audience
+        guideValues["summary"] = guide.summary
+        let toc: [[String: Any]] = chapters.map { chapter in
+            let sections = chapter.headings.filter { $0.level == 2 }.map { ["id": $0.id, "text": $0.text] }
+            return ["id": chapter.id, "label": chapter.label, "title": chapter.title, "sections": sections, "has_sections": !sections.isEmpty]
+        }
+        let chapterValues: [[String: Any]] = chapters.map { chapter in
+            [
+                "id": chapter.id,
+                "label": chapter.label,
+                "title": chapter.title,
+                "appendix": chapter.isAppendix,
+                "online_url": chapter.onlineURL,
+                "qr_svg_html": qrCodes[chapter.id] ?? "",
+                // In a leaflet the guide's title heads the page; repeating an identical chapter title wastes a line.
+                "shows_title": !(leaflet && chapter.title == guide.title),
+                "body": chapter.html,
+            ]
+        }
+        return [
+            "site": ["title": config.title, "base_url": config.baseURL, "language": config.language] as [String: Any],
+            "guide": guideValues,
+            "leaflet": leaflet,
+            "toc": toc,
+            "chapters": chapterValues,
+            "sources_html": sourcesHTML,
+            "has_sources": !sourcesHTML.isEmpty,
+            "print_css": stylesheet,
+            "canonical": onlineURL,
+            "guides_url": config.baseURL + "guides/",
+            // Relative to guides/<id>/index.html, so it also works in an exported folder.
+            "pdf_url": withPDF ? "../\(guide.id).pdf" : "",
+        ]
+    }
+
+    /// Makes the HTML stand alone: pictures of the site become `data:` URLs and
+    /// any other root-relative link (from directives) points at the live site.
+    static func selfContained(_ html: String, baseURL: String, embed: (String) -> String?) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count)
+        var rest = html[...]
+        while let range = rest.range(of: "=\"/") {
+            let attribute = rest[..<range.lowerBound].suffix(4)
+            out += rest[..<range.lowerBound]
+            let valueStart = rest.index(before: range.upperBound)
+            guard let end = rest[valueStart...].firstIndex(of: "\"") else {
+                rest = rest[range.lowerBound...]
+                break
+            }
+            let value = String(rest[valueStart..<end])
+            let isSource = attribute == " src"
+            if value.hasPrefix("//") {
+                out += "=\"" + value
+            } else if isSource, let data = embed(value.percentDecoded) {
+                out += "=\"" + data
+            } else {
+                out += "=\"" + baseURL + value.dropFirst()
+            }
+            rest = rest[end...]
+        }
+        out += rest
+        return out
+    }
+
+    /// A file as a `data:` URL, with its type from the file name; nil for types a print document does not embed.
+    static func dataURL(for file: URL) -> String? {
+        let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+                     "gif": "image/gif", "webp": "image/webp"]
+        guard let type = types[file.pathExtension.lowercased()], let data = try? Data(contentsOf: file) else { return nil }
+        return "data:\(type);base64," + data.base64EncodedString()
+    }
+}
