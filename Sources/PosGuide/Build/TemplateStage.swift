@@ -40,7 +40,8 @@ struct TemplateStage {
             let items = section.articles.prefix(6).map { contexts.listItem($0, summary: $0.metadata.summary ?? "") }
             return ["title": section.title, "url": section.url, "pages": Array(items),
                     "count": section.articles.count, "more": section.articles.count > items.count]
-        }, "provider_count": plan.providers.count]
+        }, "provider_count": plan.providers.count, "has_providers": !plan.providers.isEmpty,
+           "guide_count": plan.content.guides.count, "has_guides": !plan.content.guides.isEmpty]
     }
 
     /// `/<section>/`: the intro (when written) and the list of every article with its summary.
