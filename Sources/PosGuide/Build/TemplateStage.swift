@@ -20,7 +20,7 @@ struct TemplateStage {
             case .sectionIndex, .providerIndex: return nil
             }
             var context = contexts.page(rendered)
-            if rendered.source.kind == .home { context.merge(homeExtras()) { $1 } }
+            if rendered.source.kind == .home { context.merge(homeExtras(summaries: Self.summaries(pages))) { $1 } }
             return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(template, context))
         }.compactMap { $0 }
     }
@@ -30,14 +30,14 @@ struct TemplateStage {
         guard !pages.contains(where: { $0.source.kind == .home }) else { return nil }
         var context = contexts.base(path: "/", title: plan.config.title, description: plan.config.description)
         context["body"] = ""
-        context.merge(homeExtras()) { $1 }
+        context.merge(homeExtras(summaries: Self.summaries(pages))) { $1 }
         return OutputFile(path: "index.html", text: templates.render("home", context))
     }
 
     /// Sections with their newest few articles, for the home page.
-    func homeExtras() -> [String: Any] {
+    func homeExtras(summaries: [String: String]) -> [String: Any] {
         ["sections": plan.sections.map { section -> [String: Any] in
-            let items = section.articles.prefix(6).map { contexts.listItem($0, summary: $0.metadata.summary ?? "") }
+            let items = section.articles.prefix(6).map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
             return ["title": section.title, "url": section.url, "pages": Array(items),
                     "count": section.articles.count, "more": section.articles.count > items.count]
         }, "provider_count": plan.providers.count, "has_providers": !plan.providers.isEmpty,
@@ -45,11 +45,15 @@ struct TemplateStage {
     }
 
     /// `/<section>/`: the intro (when written) and the list of every article with its summary.
+    /// Each page's list summary by URL: the front matter's, else the first paragraph.
+    static func summaries(_ pages: [RenderedPage]) -> [String: String] {
+        Dictionary(pages.map { ($0.source.url, $0.source.metadata.summary ?? $0.markdown.summary) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func renderSections(_ pages: [RenderedPage]) -> [OutputFile] {
-        var summaries: [String: String] = [:]
+        let summaries = Self.summaries(pages)
         var intros: [String: RenderedPage] = [:]
         for page in pages {
-            summaries[page.source.url] = page.source.metadata.summary ?? page.markdown.summary
             if case .sectionIndex(let section) = page.source.kind { intros[section] = page }
         }
         return plan.sections.parallelMap { section in
