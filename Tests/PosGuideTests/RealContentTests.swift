@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import PosGuide
+
+/// The published site itself: enough articles, long enough, sourced, linked only where allowed.
+@Suite struct RealContentTests {
+    static let root = SiteFixture.packageRoot
+    static let build = SiteBuilder.build(BuildOptions(source: root, today: SiteFixture.today))
+    static let loaded = ContentLoader(root: root).load()
+
+    var content: SiteContent { Self.loaded.0! }
+    var articles: [PageSource] {
+        content.pages.filter { if case .article(section: "articles") = $0.kind { return true } else { return false } }
+    }
+
+    func rendered(_ page: PageSource) -> RenderedMarkdown {
+        let (plan, _) = SitePlan.resolve(content, themeAssets: [], baseURL: nil, today: SiteFixture.today)
+        let renderer = MarkdownRenderer(environment: MarkdownStage.environment(for: plan),
+                                        source: SourceText(path: page.file.path, text: page.file.text), pagePath: page.url)
+        return renderer.render(page.body, firstLine: page.bodyFirstLine)
+    }
+
+    @Test func buildsWithoutErrorsOrWarnings() {
+        #expect(Self.build.diagnostics.map(\.description) == [])
+    }
+
+    @Test func hasAtLeastTwelveLongArticles() {
+        #expect(articles.count >= 12)
+        for article in articles {
+            let characters = TextStatistics(counting: article.body).cjkCharacters
+            #expect(characters >= 1200, "\(article.file.path) has \(characters) Chinese characters")
+        }
+    }
+
+    @Test func everyArticleCitesAtLeastTwoResolvableSources() {
+        for article in articles {
+            let markdown = rendered(article)
+            #expect(Set(markdown.citations).count >= 2, "\(article.file.path) cites \(markdown.citations)")
+            #expect(markdown.citations.allSatisfy { content.sources.entries[$0] != nil })
+            #expect(!markdown.diagnostics.contains { $0.id == "citation.unknown-source" })
+        }
+    }
+
+    @Test func everyArticlePageEndsWithItsSourceList() {
+        for article in articles {
+            let html = Self.build.text(TemplateStage.outputPath(for: article.url))
+            #expect(html.contains("<section id=\"sources\" class=\"sources\">"), "\(article.url)")
+        }
+    }
+
+    @Test func externalLinksAreOnlyToAllowedDomains() {
+        #expect(!content.config.allowedDomains.isEmpty)
+        // The site's own address (canonical URLs, printed guides' links to live pages) is not external.
+        let allowed = content.config.allowedDomains + [LinkResolver.host(of: content.config.baseURL)]
+        for file in Self.build.files where file.path.hasSuffix(".html") {
+            let html = Self.build.text(file.path)
+            for url in BuiltSiteLinkChecker.attributes(in: html) where url.hasPrefix("http") {
+                let host = LinkResolver.host(of: url)
+                #expect(MarkdownEnvironment.isAllowed(host: host, by: allowed), "\(file.path) links to \(url)")
+            }
+        }
+        for id in content.sources.ids {
+            if let url = content.sources.entries[id]?.url {
+                #expect(MarkdownEnvironment.isAllowed(host: LinkResolver.host(of: url), by: allowed), "source \(id): \(url)")
+            }
+        }
+    }
+
+    @Test func everyProviderRecordIsDatedAndSourced() {
+        #expect(content.providers.count >= 12)
+        for record in content.providers {
+            #expect(!record.sources.isEmpty, "\(record.id)")
+            let html = Self.build.text("providers/\(record.id)/index.html")
+            #expect(html.contains("记录核对于 <time datetime=\"\(record.checked)\">"), "\(record.id)")
+        }
+    }
+
+    @Test func guideChaptersExist() {
+        #expect(Set(content.guides.map(\.id)).isSuperset(of: ["handbook", "checklist", "fees"]))
+        let pages = Set(content.pages.map(\.file.path))
+        for guide in content.guides {
+            for chapter in guide.chapters + guide.appendices {
+                #expect(pages.contains("content/" + chapter.value), "\(guide.id): \(chapter.value)")
+            }
+        }
+    }
+
+    @Test func picturesHaveAltTextAndCaptions() {
+        for article in articles {
+            let html = rendered(article).html
+            for figure in html.components(separatedBy: "<figure>").dropFirst() {
+                #expect(!figure.contains("alt=\"\""), "\(article.file.path)")
+                #expect(figure.contains("<figcaption>"), "\(article.file.path)")
+            }
+        }
+    }
+}
