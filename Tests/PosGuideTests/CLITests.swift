@@ -4,29 +4,11 @@ import Testing
 
 /// The built `posguide` binary, end to end: stdout, stderr and exit codes.
 @Suite struct CLITests {
-    static let binary = SiteFixture.packageRoot.appendingPathComponent(".build/debug/posguide")
+    var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: PosguideBinary.url.path) }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    func run(_ arguments: [String]) throws -> PosguideBinary.Run {
+        try PosguideBinary.run(arguments)!
     }
-
-    func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: Self.binary.path) }
 
     @Test func buildPrintsOneSummaryLine() throws {
         guard binaryExists else { return }  // `swift test` builds it; a filtered run may not

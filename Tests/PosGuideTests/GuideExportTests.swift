@@ -235,21 +235,8 @@ import Testing
 
     // MARK: the CLI
 
-    /// Runs the built `posguide` binary; nil when a filtered run did not build it.
-    func runExportCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String)? {
-        let binary = SiteFixture.packageRoot.appendingPathComponent(".build/debug/posguide")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return nil }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    func runExportCLI(_ arguments: [String]) throws -> PosguideBinary.Run? {
+        try PosguideBinary.run(arguments)
     }
 
     @Test func exportCommandLineWritesTheGuidesAndOneSummaryLine() throws {

@@ -127,3 +127,30 @@ func provider(name: String = "示例支付", checked: String = "2026-11-01", ext
     \(extra)
     """
 }
+
+/// The built `posguide` binary, run end to end.
+enum PosguideBinary {
+    static let url = SiteFixture.packageRoot.appendingPathComponent(".build/debug/posguide")
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// `swift test` builds the binary; a filtered run may not have, and then this is nil.
+    static func run(_ arguments: [String]) throws -> Run? {
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { return nil }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
