@@ -8,7 +8,7 @@ struct PosGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "posguide",
         abstract: "Build, check and preview the 商户 POS 安全指南 site.",
-        subcommands: [Build.self, Check.self, Export.self, Render.self]
+        subcommands: [Build.self, Check.self, Export.self, Render.self, Fee.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the posguide contract says 2.
@@ -138,5 +138,36 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try finish(RenderCommand.run(file: URL(fileURLWithPath: file)))
+    }
+}
+
+struct Fee: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What a POS offer really costs in a month: rate, per-transaction fees and annual fees together.",
+        discussion: "Amounts are in 元 (at most two decimals), rates in percent. Parts are summed exactly; the monthly total is rounded half-up to the fen once."
+    )
+
+    @Option(help: "Card sales in a month, in 元.")
+    var amount: String
+
+    @Option(help: "The quoted rate in percent, e.g. 0.6.")
+    var rate: String
+
+    @Option(name: .customLong("per-txn-fee"), help: "A fee on every transaction, in 元.")
+    var perTransactionFee: String = "0"
+
+    @Option(name: .customLong("txn-count"), help: "Transactions in the month.")
+    var transactionCount: Int = 0
+
+    @Option(name: .customLong("annual-fee"), help: "Fixed fees per year, in 元 (spread over 12 months).")
+    var annualFee: String = "0"
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let input = FeeCommand.Input(amount: amount, rate: rate, perTransactionFee: perTransactionFee,
+                                     transactionCount: transactionCount, annualFee: annualFee)
+        try finish(FeeCommand.run(input, json: json))
     }
 }

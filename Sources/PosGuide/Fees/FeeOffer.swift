@@ -1,0 +1,64 @@
+import Foundation
+
+/// A POS offer as a merchant is quoted it, and a month of card sales to price it on.
+///
+/// Money is held in integer fen and rates as `Decimal` percent: binary floating
+/// point cannot represent 0.38% or 0.1 元 exactly, and a fee calculator that is
+/// off by a fen teaches the wrong habit.
+public struct FeeOffer: Sendable, Equatable, Codable {
+    /// Card sales in a month, in fen.
+    public var monthlyAmountFen: Int
+    /// The quoted rate in percent (0.6 means 0.6%).
+    public var ratePercent: Decimal
+    /// A fee charged on every transaction (e.g. an instant-settlement fee), in fen.
+    public var perTransactionFeeFen: Int
+    /// Transactions in the month.
+    public var transactionCount: Int
+    /// Fixed fees per year (service, data/SIM), in fen; spread evenly over 12 months.
+    public var annualFeeFen: Int
+
+    public init(monthlyAmountFen: Int, ratePercent: Decimal, perTransactionFeeFen: Int = 0, transactionCount: Int = 0, annualFeeFen: Int = 0) {
+        self.monthlyAmountFen = monthlyAmountFen
+        self.ratePercent = ratePercent
+        self.perTransactionFeeFen = perTransactionFeeFen
+        self.transactionCount = transactionCount
+        self.annualFeeFen = annualFeeFen
+    }
+}
+
+/// What an offer costs in a month.
+public struct FeeBreakdown: Sendable, Equatable {
+    /// amount × rate, before rounding, in fen.
+    public var rateFeeFen: Decimal
+    public var perTransactionFeesFen: Int
+    /// annual fee ÷ 12, before rounding, in fen.
+    public var annualShareFen: Decimal
+    /// The month's total, rounded half-up to the fen once, at the end.
+    public var monthlyTotalFen: Int
+    /// monthly total ÷ amount × 100, rounded half-up to 2 decimals; nil when the amount is 0.
+    public var effectiveRatePercent: Decimal?
+}
+
+extension FeeOffer {
+    /// Prices the month. Rounding is stated, not implied: parts are summed exactly and
+    /// the total is rounded half-up to the fen once; the effective rate to 2 decimals.
+    public func monthlyCost() -> FeeBreakdown {
+        let rateFee = Decimal(monthlyAmountFen) * ratePercent / 100
+        let perTransaction = perTransactionFeeFen * transactionCount
+        let annualShare = Decimal(annualFeeFen) / 12
+        let total = Self.roundHalfUp(rateFee + Decimal(perTransaction) + annualShare, scale: 0)
+        let totalFen = NSDecimalNumber(decimal: total).intValue
+        let effective = monthlyAmountFen > 0
+            ? Self.roundHalfUp(Decimal(totalFen) / Decimal(monthlyAmountFen) * 100, scale: 2)
+            : nil
+        return FeeBreakdown(rateFeeFen: rateFee, perTransactionFeesFen: perTransaction, annualShareFen: annualShare,
+                            monthlyTotalFen: totalFen, effectiveRatePercent: effective)
+    }
+
+    static func roundHalfUp(_ value: Decimal, scale: Int) -> Decimal {
+        var value = value
+        var result = Decimal()
+        NSDecimalRound(&result, &value, scale, .plain)
+        return result
+    }
+}
