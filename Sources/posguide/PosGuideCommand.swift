@@ -8,7 +8,7 @@ struct PosGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "posguide",
         abstract: "Build, check and preview the 商户 POS 安全指南 site.",
-        subcommands: [Build.self, Check.self, Export.self, Render.self, Fee.self]
+        subcommands: [Build.self, Check.self, Export.self, Render.self, Fee.self, Decode.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the posguide contract says 2.
@@ -169,5 +169,24 @@ struct Fee: ParsableCommand {
         let input = FeeCommand.Input(amount: amount, rate: rate, perTransactionFee: perTransactionFee,
                                      transactionCount: transactionCount, annualFee: annualFee)
         try finish(FeeCommand.run(input, json: json))
+    }
+}
+
+struct Decode: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Split a receipt's 15-digit merchant number the way the industry commonly describes it.",
+        discussion: "The structure is an industry convention, not an official standard. MCC names come from content/data/mcc.yaml."
+    )
+
+    @Argument(help: "The merchant number (full-width digits and spaces are accepted).")
+    var merchantNumber: String
+
+    @OptionGroup var site: SourceOptions
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        try finish(DecodeCommand.run(merchantNumber, mccNames: DecodeCommand.mccNames(source: site.sourceURL), json: json))
     }
 }
