@@ -10,5 +10,9 @@ scripts/ensure-system-packages.sh poppler-utils zbar-tools
 scripts/ensure-weasyprint.sh
 # --- end printable guides
 
+# --- merchant tools: the page script against the shared vectors (node ships on this machine kind;
+# ToolPagesTests runs the same check from the Swift suite).
+if command -v node >/dev/null; then node Tests/js/tools-vectors.js; else echo "posguide: node not found; tool script vectors run in the Swift suite only when node is present"; fi
+
 swift build --build-tests
 swift test --skip-build

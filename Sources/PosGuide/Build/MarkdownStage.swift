@@ -27,6 +27,8 @@ enum MarkdownStage {
             .init(name: record.name, legalName: record.legalName, url: plan.providerURL(record.id),
                   status: record.licence.status, checked: record.checked)
         }))
+        directives.register(FeeCalculatorDirective())
+        directives.register(MerchantNumberDirective(mccNames: mccNames(plan.content.data)))
         return MarkdownEnvironment(
             allowRawHTML: plan.config.allowRawHTML,
             siteTransforms: true,
@@ -35,6 +37,12 @@ enum MarkdownStage {
             directives: directives,
             allowedDomains: plan.config.allowedDomains
         )
+    }
+
+    /// `content/data/mcc.yaml`'s `codes`, as the merchant-number tool names them.
+    static func mccNames(_ data: DataValues) -> [String: String] {
+        guard let mcc = data.values["mcc"] as? [String: Any], let codes = mcc["codes"] as? [String: Any] else { return [:] }
+        return codes.compactMapValues { $0 as? String }
     }
 
     static func renderPages(_ pages: [PageSource], environment: MarkdownEnvironment) -> [RenderedPage] {
