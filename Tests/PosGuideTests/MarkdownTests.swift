@@ -186,4 +186,9 @@ import Testing
         let rendered = render("[国务院](https://www.gov.cn/zhengce/) [别处](https://example.com/)", environment: environment)
         #expect(rendered.diagnostics.map(\.description) == ["content/articles/a.md:1:36: warning: external link to `example.com` is not on the site's allowed domains"])
     }
+
+    @Test func warnsThatPipeTablesAreNotCommonMark() {
+        let rendered = render("正文。\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n")
+        #expect(rendered.diagnostics.map(\.description) == ["content/articles/a.md:3:1: warning: pipe tables are not CommonMark: this renders as a paragraph of `|` characters"])
+    }
 }

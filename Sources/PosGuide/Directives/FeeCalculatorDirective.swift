@@ -46,7 +46,7 @@ struct FeeCalculatorDirective: Directive {
         html += "</div>\n<p class=\"tool-result\" aria-live=\"polite\">每月合计 <strong data-result=\"monthly-fee\">\(Money.yuan(cost.monthlyTotalFen))</strong> 元，"
         html += "有效费率 <strong data-result=\"effective-rate\">\(cost.effectiveRatePercent.map { Money.fixed($0, places: 2) } ?? "—")</strong>%</p>\n"
         html += "<p class=\"tool-warning\" data-result=\"warning\"></p>\n</form>\n"
-        html += "<div class=\"table-wrap\"><table class=\"fee-examples\">\n<caption>算例（假设的报价，不代表任何机构的真实收费）</caption>\n"
+        html += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"算例\"><table class=\"fee-examples\">\n<caption>算例（假设的报价，不代表任何机构的真实收费）</caption>\n"
         html += "<thead><tr><th scope=\"col\">每月刷卡</th><th scope=\"col\">费率</th><th scope=\"col\">每笔另收 × 笔数</th><th scope=\"col\">年费</th><th scope=\"col\">每月合计</th><th scope=\"col\">有效费率</th></tr></thead>\n<tbody>\n"
         for (_, offer) in examples {
             let cost = offer.monthlyCost()

@@ -22,7 +22,7 @@ struct ProviderListDirective: Directive {
     /// The table, also used by the generated `/providers/` page.
     static func table(_ rows: [Row]) -> String {
         var html = """
-        <div class="table-wrap"><table class="provider-list">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="支付机构列表"><table class="provider-list">
         <thead><tr><th scope="col">机构</th><th scope="col">持牌主体</th><th scope="col">许可状态</th><th scope="col">核对日期</th></tr></thead>
         <tbody>
 

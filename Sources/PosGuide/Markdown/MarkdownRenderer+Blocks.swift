@@ -22,6 +22,7 @@ extension MarkdownRenderer {
                 }
                 transformHeading(node, isPageBody: isPageBody)
             default:
+                warnAboutPipeTable(node, lineOffset: lineOffset)
                 transformFigure(node)
             }
         }
@@ -56,6 +57,18 @@ extension MarkdownRenderer {
             html = "<h\(node.headingLevel) id=\"\(id.htmlEscaped)\">" + html.dropFirst(opening.count)
         }
         node.replace(withBlockHTML: html)
+    }
+
+    /// CommonMark has no tables: a GitHub-style pipe table renders as a paragraph of `|`s.
+    private func warnAboutPipeTable(_ node: CmarkNode, lineOffset: Int) {
+        let text = node.plainText
+        guard text.hasPrefix("|"), text.contains("|---") || text.contains("| ---") || text.contains("|:--") else { return }
+        report(.warning(
+            "markdown.pipe-table",
+            "pipe tables are not CommonMark: this renders as a paragraph of `|` characters",
+            at: location(of: node, lineOffset: lineOffset),
+            hint: "write it as a list"
+        ))
     }
 
     /// An image alone in its paragraph, with a title, becomes a figure with a caption.
