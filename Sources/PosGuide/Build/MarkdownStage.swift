@@ -28,6 +28,8 @@ enum MarkdownStage {
                   status: record.licence.status, checked: record.checked)
         }))
         directives.register(FeeCalculatorDirective())
+        let fees = plan.content.data.values["fees"] as? [String: Any]
+        directives.register(FeeTableDirective(schedules: fees?["schedules"] as? [String: Any] ?? [:]))
         directives.register(MerchantNumberDirective(mccNames: mccNames(plan.content.data)))
         return MarkdownEnvironment(
             allowRawHTML: plan.config.allowRawHTML,
