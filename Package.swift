@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); only Markdown/ imports it.
@@ -37,16 +39,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The preview server: the only target that imports Hummingbird.
+        .target(
+            name: "PosGuidePreview",
+            dependencies: [
+                "PosGuide",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "posguide",
             dependencies: [
                 "PosGuide",
+                "PosGuidePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PosGuideTests",
-            dependencies: ["PosGuide"]
+            dependencies: ["PosGuide", "PosGuidePreview"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PosGuide
+import PosGuidePreview
 
 /// The CLI: parses arguments, calls one library function, maps the outcome to an exit code.
 @main
@@ -8,7 +9,7 @@ struct PosGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "posguide",
         abstract: "Build, check and preview the 商户 POS 安全指南 site.",
-        subcommands: [Build.self, Check.self, Export.self, Render.self, Fee.self, Decode.self]
+        subcommands: [Build.self, Check.self, Serve.self, Export.self, Render.self, Fee.self, Decode.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the posguide contract says 2.
@@ -128,6 +129,51 @@ struct Check: ParsableCommand {
     func run() throws {
         try finish(BuildCommand.run(BuildOptions(source: site.sourceURL), output: nil, strict: strict))
     }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site at http://127.0.0.1:8080/, rebuilding and reloading the browser on every save.",
+        discussion: """
+            Serves the build from memory (public/ is not written). Pages reload when a save changes them; \
+            after a failed rebuild every page shows the errors over the last good version until a save fixes them.
+            """
+    )
+
+    @OptionGroup var site: SourceOptions
+
+    @Option(help: "The address to listen on. Only this machine can connect to the default.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .shortAndLong, help: "Print how long each stage of every rebuild took.")
+    var verbose = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (0 picks a free port)") }
+    }
+
+    func run() throws {
+        let options = PreviewServer.Options(build: BuildOptions(source: site.sourceURL, includeDrafts: drafts), host: host, port: port, verbose: verbose)
+        // ParsableCommand is synchronous; the server is async. Block this thread until it stops.
+        let done = DispatchSemaphore(value: 0)
+        let code = ExitCodeBox()
+        Task.detached {
+            code.value = await PreviewServer.run(options)
+            done.signal()
+        }
+        done.wait()
+        if code.value != 0 { throw ExitCode(code.value) }
+    }
+}
+
+final class ExitCodeBox: @unchecked Sendable {
+    var value: Int32 = 0
 }
 
 struct Render: ParsableCommand {

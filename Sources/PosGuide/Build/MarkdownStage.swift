@@ -47,13 +47,31 @@ enum MarkdownStage {
         return codes.compactMapValues { $0 as? String }
     }
 
-    static func renderPages(_ pages: [PageSource], environment: MarkdownEnvironment) -> [RenderedPage] {
-        pages.parallelMap { page in
-            let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: page.file.path, text: page.file.text), pagePath: page.url)
-            let markdown = renderer.render(page.body, firstLine: page.bodyFirstLine)
-            let sources = SourceListHTML.render(markdown.citations, registry: environment.sources)
-            return RenderedPage(source: page, markdown: markdown, sourcesHTML: sources)
+    /// Renders every page; with a `cache`, a page read from the same file version under the same `key` is reused.
+    static func renderPages(_ pages: [PageSource], environment: MarkdownEnvironment, cache: BuildCache? = nil, key: Int = 0) -> [RenderedPage] {
+        guard let cache else { return pages.parallelMap { render($0, environment: environment) } }
+        var rendered: [RenderedPage?] = Array(repeating: nil, count: pages.count)
+        var missing: [Int] = []
+        for (index, page) in pages.enumerated() {
+            if let entry = cache.markdown[page.file.path], entry.key == key, entry.version == cache.version(of: page.file.path) {
+                rendered[index] = entry.page
+            } else {
+                missing.append(index)
+            }
         }
+        let made = missing.parallelMap { render(pages[$0], environment: environment) }
+        for (index, page) in zip(missing, made) {
+            rendered[index] = page
+            cache.markdown[page.source.file.path] = .init(version: cache.version(of: page.source.file.path) ?? 0, key: key, page: page)
+        }
+        return rendered.map { $0! }
+    }
+
+    static func render(_ page: PageSource, environment: MarkdownEnvironment) -> RenderedPage {
+        let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: page.file.path, text: page.file.text), pagePath: page.url)
+        let markdown = renderer.render(page.body, firstLine: page.bodyFirstLine)
+        let sources = SourceListHTML.render(markdown.citations, registry: environment.sources)
+        return RenderedPage(source: page, markdown: markdown, sourcesHTML: sources)
     }
 
     static func renderProviders(_ providers: [ProviderRecord], plan: SitePlan, environment: MarkdownEnvironment) -> [RenderedProvider] {

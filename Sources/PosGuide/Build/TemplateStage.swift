@@ -11,18 +11,32 @@ struct TemplateStage {
         url == "/" ? "index.html" : String(url.dropFirst()) + "index.html"
     }
 
-    func renderPages(_ pages: [RenderedPage]) -> [OutputFile] {
-        pages.parallelMap { rendered in
-            let template: String
-            switch rendered.source.kind {
-            case .home: template = "home"
-            case .article, .standalone: template = "article"
-            case .sectionIndex, .providerIndex: return nil
-            }
+    static func template(for kind: PageSource.Kind) -> String? {
+        switch kind {
+        case .home: return "home"
+        case .article, .standalone: return "article"
+        case .sectionIndex, .providerIndex: return nil
+        }
+    }
+
+    /// Every page with a template of its own. With a `cache`, a page whose file and whose
+    /// site-wide inputs (`key`) are as in the last build keeps its last HTML; the home page,
+    /// which lists other pages, is always rendered again.
+    func renderPages(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
+        let templated = pages.filter { Self.template(for: $0.source.kind) != nil }
+        let render = { (rendered: RenderedPage) -> OutputFile in
             var context = contexts.page(rendered)
             if rendered.source.kind == .home { context.merge(homeExtras(summaries: Self.summaries(pages))) { $1 } }
-            return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(template, context))
-        }.compactMap { $0 }
+            return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
+        }
+        guard let cache else { return templated.parallelMap(render) }
+        let articles = templated.filter { $0.source.kind != .home }
+        return cache.outputs(articles, path: { $0.source.url }, key: { page in
+            var hasher = Hasher()
+            hasher.combine(key)
+            hasher.combine(cache.version(of: page.source.file.path))
+            return hasher.finalize()
+        }, make: render) + templated.filter { $0.source.kind == .home }.map(render)
     }
 
     /// A home page without `content/index.md` still gets rendered, from the site's lists alone.
@@ -50,13 +64,13 @@ struct TemplateStage {
         Dictionary(pages.map { ($0.source.url, $0.source.metadata.summary ?? $0.markdown.summary) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func renderSections(_ pages: [RenderedPage]) -> [OutputFile] {
+    func renderSections(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
         let summaries = Self.summaries(pages)
         var intros: [String: RenderedPage] = [:]
         for page in pages {
             if case .sectionIndex(let section) = page.source.kind { intros[section] = page }
         }
-        return plan.sections.parallelMap { section in
+        let render = { (section: SitePlan.Section) -> OutputFile in
             var context: [String: Any]
             if let intro = intros[section.name] {
                 context = contexts.page(intro)
@@ -67,6 +81,18 @@ struct TemplateStage {
             context["pages"] = section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
             return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
         }
+        guard let cache else { return plan.sections.parallelMap(render) }
+        // A list changes only when its intro or one of its articles does, or when it gains or loses one.
+        return cache.outputs(plan.sections, path: { $0.url }, key: { section in
+            var hasher = Hasher()
+            hasher.combine(key)
+            hasher.combine(section.intro.flatMap { cache.version(of: $0.file.path) })
+            for article in section.articles {
+                hasher.combine(article.file.path)
+                hasher.combine(cache.version(of: article.file.path))
+            }
+            return hasher.finalize()
+        }, make: render)
     }
 
     func renderProviders(_ providers: [RenderedProvider], intro: RenderedPage?) -> [OutputFile] {

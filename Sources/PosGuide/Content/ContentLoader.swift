@@ -12,16 +12,51 @@ public struct ContentLoader {
     /// Folders of `content/` with a meaning of their own; any other folder is a section of pages.
     static let specialFolders: Set<String> = ["assets", "data", "guides", "providers"]
 
-    public func load() -> (SiteContent?, [Diagnostic]) {
+    /// Everything of `content/` but the pages, read together: small files that the whole site depends on.
+    struct SiteParts {
+        var config: SiteConfig
+        var sources: SourceRegistry
+        var data: DataValues
+        var providers: [ProviderRecord]
+        var guides: [GuideDefinition]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the content tree. With a `cache`, files unchanged since the last build are not read again.
+    public func load(cache: BuildCache? = nil) -> (SiteContent?, [Diagnostic]) {
         let contentDirectory = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (nil, [.error("content.missing", "no content folder: looked for \(contentDirectory.path)", at: SourceLocation(path: "content"))])
         }
-        var diagnostics: [Diagnostic] = []
-        let inventory = ContentInventory.scan(contentDirectory)
-        diagnostics += inventory.diagnostics
+        let inventory = cache?.inventory ?? ContentInventory.scan(contentDirectory)
+        cache?.inventory = inventory
+        let parts = cache?.siteParts ?? loadSiteParts(inventory)
+        cache?.siteParts = parts
+        var diagnostics = inventory.diagnostics + parts.diagnostics
 
+        // Pages dominate the work: read and parse their front matter on every core.
+        let missing = inventory.pages.filter { cache?.pages[$0.path] == nil }
+        let loaded = missing.parallelMap { entry in loadPage(entry) }
+        var fresh: [String: BuildCache.LoadedPage] = [:]
+        for (entry, (page, pageDiagnostics)) in zip(missing, loaded) {
+            fresh[entry.path] = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache?.newVersion() ?? 0)
+        }
+        var pages: [PageSource] = []
+        for entry in inventory.pages {
+            guard let result = fresh[entry.path] ?? cache?.pages[entry.path] else { continue }
+            cache?.pages[entry.path] = result
+            diagnostics += result.diagnostics
+            if let page = result.page, includeDrafts || !page.metadata.draft { pages.append(page) }
+        }
+
+        let content = SiteContent(config: parts.config, pages: pages, providers: parts.providers, guides: parts.guides,
+                                  sources: parts.sources, data: parts.data, assets: inventory.assets)
+        return (content, diagnostics)
+    }
+
+    func loadSiteParts(_ inventory: ContentInventory) -> SiteParts {
+        var diagnostics: [Diagnostic] = []
         let (config, configDiagnostics) = SiteConfig.load(read(inventory.siteConfig, into: &diagnostics))
         diagnostics += configDiagnostics
         let (sources, sourceDiagnostics) = SourceRegistry.load(read(inventory.sources, into: &diagnostics))
@@ -34,14 +69,6 @@ public struct ContentLoader {
             diagnostics += fileDiagnostics
             let name = String(path.split(separator: "/").last!.dropLast(5))
             data.values[name] = value
-        }
-
-        // Pages dominate the work: read and parse their front matter on every core.
-        let pageResults = inventory.pages.parallelMap { entry in loadPage(entry) }
-        var pages: [PageSource] = []
-        for (page, pageDiagnostics) in pageResults {
-            diagnostics += pageDiagnostics
-            if let page, includeDrafts || !page.metadata.draft { pages.append(page) }
         }
 
         let providerResults = inventory.providers.parallelMap { path -> (ProviderRecord?, [Diagnostic]) in
@@ -62,10 +89,7 @@ public struct ContentLoader {
             diagnostics += guideDiagnostics
             if let guide { guides.append(guide) }
         }
-
-        let content = SiteContent(config: config, pages: pages, providers: providers, guides: guides,
-                                  sources: sources, data: data, assets: inventory.assets)
-        return (content, diagnostics)
+        return SiteParts(config: config, sources: sources, data: data, providers: providers, guides: guides, diagnostics: diagnostics)
     }
 
     private func loadPage(_ entry: ContentInventory.PageEntry) -> (PageSource?, [Diagnostic]) {

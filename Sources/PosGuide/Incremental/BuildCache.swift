@@ -1,0 +1,146 @@
+import Foundation
+
+/// What one build keeps for the next, so that a preview rebuild after a one-page edit
+/// re-reads and re-renders only what the edit can affect.
+///
+/// Every memo is keyed by everything its result depends on, so a rebuild with the cache
+/// makes exactly the bytes a build without it makes (tests compare both). The cache is
+/// used by one build at a time; the parallel stages only read it.
+public final class BuildCache: @unchecked Sendable {
+    /// Changes since the last build; the next build re-reads these.
+    private(set) var pending = SourceChanges.all
+
+    // MARK: load
+
+    struct LoadedPage {
+        var page: PageSource?
+        var diagnostics: [Diagnostic]
+        /// Bumped each time the file is read again.
+        var version: Int
+    }
+
+    var inventory: ContentInventory?
+    var pages: [String: LoadedPage] = [:]
+    /// Everything of `content/` but the pages: config, sources, data, records, guides.
+    var siteParts: ContentLoader.SiteParts?
+    var templates: (set: TemplateSet?, diagnostics: [Diagnostic])?
+    private var nextVersion = 0
+
+    /// Counts changes to anything a page's Markdown may depend on besides its own text.
+    private(set) var contentGeneration = 0
+    /// Counts changes to templates and theme assets.
+    private(set) var templateGeneration = 0
+
+    // MARK: render
+
+    struct MarkdownEntry {
+        var version: Int
+        var key: Int
+        var page: RenderedPage
+    }
+
+    var markdown: [String: MarkdownEntry] = [:]
+    /// Output path -> (the hash of everything it was made from, the file).
+    var outputs: [String: (key: Int, file: OutputFile)] = [:]
+    /// Output paths the last build took from the cache unchanged; every other file was made anew.
+    public private(set) var reusedPaths: Set<String> = []
+
+    public init() {}
+
+    /// Records what changed on disk; the next build re-reads those files.
+    public func invalidate(_ changes: SourceChanges) {
+        pending.formUnion(changes)
+    }
+
+    // MARK: used by the build
+
+    func beginBuild() -> SourceChanges {
+        let changes = pending
+        if changes.everything {
+            pages = [:]
+            siteParts = nil
+            templates = nil
+            inventory = nil
+        }
+        if changes.structural { inventory = nil }
+        for path in changes.paths {
+            pages[path] = nil
+            if path.hasPrefix("templates/") { templates = nil }
+        }
+        if changes.everything || changes.structural || changes.paths.contains(where: { $0.hasPrefix("content/") && SourceChanges.isSiteWide($0) }) {
+            siteParts = nil
+            contentGeneration += 1
+        }
+        if changes.everything || changes.paths.contains(where: { $0.hasPrefix("templates/") }) {
+            templateGeneration += 1
+        }
+        reusedPaths = []
+        pending = SourceChanges()
+        return changes
+    }
+
+    func newVersion() -> Int {
+        nextVersion += 1
+        return nextVersion
+    }
+
+    func version(of path: String) -> Int? {
+        pages[path]?.version
+    }
+
+    /// The files for `items`: those whose key matches the last build's are reused, the rest made on all cores.
+    func outputs<Item>(_ items: [Item], path: (Item) -> String, key: (Item) -> Int,
+                       make: (Item) -> OutputFile) -> [OutputFile] {
+        var files: [OutputFile?] = Array(repeating: nil, count: items.count)
+        var missing: [(index: Int, key: Int)] = []
+        for (index, item) in items.enumerated() {
+            let itemKey = key(item)
+            if let cached = outputs[path(item)], cached.key == itemKey {
+                files[index] = cached.file
+                reusedPaths.insert(cached.file.path)
+            } else {
+                missing.append((index, itemKey))
+            }
+        }
+        let made = missing.parallelMap { make(items[$0.index]) }
+        for (slot, file) in zip(missing, made) {
+            files[slot.index] = file
+            outputs[path(items[slot.index])] = (slot.key, file)
+        }
+        return files.map { $0! }
+    }
+}
+
+/// The site-wide inputs of the cached stages, each folded into one key.
+struct CacheKeys {
+    /// What a page's Markdown depends on besides its own file.
+    let markdown: Int
+    private let base: Int
+
+    init(cache: BuildCache, options: BuildOptions, plan: SitePlan) {
+        var hasher = Hasher()
+        hasher.combine(cache.contentGeneration)
+        hasher.combine(options.includeDrafts)
+        hasher.combine(plan.config.baseURL)
+        markdown = hasher.finalize()
+
+        // Pages show their section's title, which its intro page sets.
+        var base = Hasher()
+        base.combine(markdown)
+        base.combine(cache.templateGeneration)
+        base.combine(options.today.dayNumber)
+        for section in plan.sections {
+            base.combine(section.name)
+            base.combine(section.title)
+        }
+        self.base = base.finalize()
+    }
+
+    /// What a page's HTML depends on besides its own file.
+    func templates(stylesheet: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(base)
+        hasher.combine(stylesheet)
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// What the preview adds to each HTML page it serves (never to `build` output):
+/// the live-reload script and, after a failed rebuild, the error overlay.
+enum PageInjection {
+    static func inject(into html: Data, state: PreviewState) -> Data {
+        var bytes = [UInt8](html)
+        let script = "<script src=\"/_posguide/live.js\" data-build=\"\(escape(state.buildID))\"></script>\n"
+        let scriptAt = lastRange(of: Array("</body>".utf8), in: bytes)?.lowerBound ?? bytes.count
+        bytes.insert(contentsOf: Array(script.utf8), at: scriptAt)
+        if state.snapshot.failed {
+            // Right after `<body …>`, so it shows even without JavaScript.
+            let overlay = Array(overlayHTML(state.errorLines).utf8)
+            if let bodyStart = firstRange(of: Array("<body".utf8), in: bytes),
+               let close = bytes[bodyStart.upperBound...].firstIndex(of: UInt8(ascii: ">")) {
+                bytes.insert(contentsOf: overlay, at: close + 1)
+            } else {
+                bytes.insert(contentsOf: overlay, at: 0)
+            }
+        }
+        return Data(bytes)
+    }
+
+    /// The overlay: one `.posguide-error` line per diagnostic, as the terminal prints it.
+    /// live.js builds the same markup when an `error` event arrives.
+    static func overlayHTML(_ lines: [String]) -> String {
+        let items = lines.map { "<pre class=\"posguide-error\" style=\"margin:.25rem 0;white-space:pre-wrap;font:14px/1.4 monospace\">\(escape($0))</pre>" }.joined()
+        return "<div id=\"posguide-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;"
+            + "background:#fff5f5;color:#7a0000;border-bottom:3px solid #c00;padding:1rem;box-shadow:0 2px 12px rgba(0,0,0,.3)\">"
+            + "<p style=\"margin:0 0 .5rem;font:bold 15px/1.4 sans-serif\">posguide：重建失败，下面是错误；页面仍是上一次成功构建的版本。</p>"
+            + items + "</div>"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle { return index..<index + needle.count }
+            index += 1
+        }
+        return nil
+    }
+
+    static func lastRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = haystack.count - needle.count
+        while index >= 0 {
+            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle { return index..<index + needle.count }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Served at `/_posguide/live.js`. Plain ES5 so it runs in every browser an editor might use.
+    static let script = #"""
+    (function () {
+      "use strict";
+      var tag = document.currentScript;
+      var build = tag ? tag.getAttribute("data-build") : "";
+      function here(path) {
+        var p = location.pathname.replace(/index\.html$/, "");
+        return path === p;
+      }
+      function escapeText(text) {
+        return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      }
+      function showErrors(lines) {
+        var old = document.getElementById("posguide-overlay");
+        var box = document.createElement("div");
+        box.innerHTML = OVERLAY_START + lines.map(function (line) {
+          return '<pre class="posguide-error" style="margin:.25rem 0;white-space:pre-wrap;font:14px/1.4 monospace">' + escapeText(line) + "</pre>";
+        }).join("") + "</div>";
+        var overlay = box.firstChild;
+        if (old) { old.parentNode.replaceChild(overlay, old); } else { document.body.insertBefore(overlay, document.body.firstChild); }
+      }
+      function connect() {
+        var source = new EventSource("/_posguide/events");
+        source.addEventListener("hello", function (event) {
+          var state = JSON.parse(event.data);
+          // A build happened while this page was away (or the server restarted): the page may be stale.
+          if (state.build !== build) { location.reload(); return; }
+          if (state.failed) { showErrors(state.diagnostics); }
+        });
+        source.addEventListener("reload", function (event) {
+          var change = JSON.parse(event.data);
+          var overlay = document.getElementById("posguide-overlay");
+          var assets = change.changed.some(function (path) { return !/\/$/.test(path) && !/\.html$/.test(path); });
+          if (overlay || assets || change.changed.some(here)) { location.reload(); return; }
+          build = change.build;
+        });
+        source.addEventListener("error", function (event) {
+          if (typeof event.data !== "string") { return; } // a dropped connection: EventSource reconnects
+          showErrors(JSON.parse(event.data).diagnostics);
+        });
+      }
+      connect();
+    })();
+    """#.replacingOccurrences(of: "OVERLAY_START", with: "'" + overlayStart.replacingOccurrences(of: "'", with: "\\'") + "'")
+
+    /// The overlay's opening markup, shared by the server-side and the script-built overlay.
+    static var overlayStart: String {
+        let html = overlayHTML([])
+        return String(html.dropLast("</div>".count))
+    }
+}

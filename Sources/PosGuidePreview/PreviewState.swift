@@ -1,0 +1,31 @@
+import Foundation
+import PosGuide
+
+/// What the server shows right now: the last good build and whether a newer one failed.
+/// Replaced whole after each rebuild; requests read it under a lock.
+struct PreviewState: Sendable {
+    var snapshot = PreviewSite.Snapshot()
+    /// Identifies the build a served page came from, so a browser that reconnects can tell it missed one.
+    var buildID = ""
+
+    var errorLines: [String] {
+        snapshot.diagnostics.filter { $0.severity == .error }.map(\.description)
+    }
+}
+
+final class PreviewStateBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state = PreviewState()
+
+    var current: PreviewState {
+        lock.lock()
+        defer { lock.unlock() }
+        return state
+    }
+
+    func replace(_ newState: PreviewState) {
+        lock.lock()
+        state = newState
+        lock.unlock()
+    }
+}

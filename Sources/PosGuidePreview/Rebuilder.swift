@@ -1,0 +1,81 @@
+import Foundation
+import PosGuide
+
+/// Runs the preview's rebuilds one at a time on a queue of their own, folding changes that
+/// arrive during a rebuild into the next one, and publishes each result to the server and browsers.
+final class Rebuilder: @unchecked Sendable {
+    private let site: PreviewSite
+    private let state: PreviewStateBox
+    private let events: EventHub
+    private let log: @Sendable (String, Bool) -> Void
+    private let verbose: Bool
+    private let queue = DispatchQueue(label: "posguide.preview.rebuild")
+    private let lock = NSLock()
+    private var pending = SourceChanges()
+    private var scheduled = false
+    private var buildCount = 0
+    /// Distinguishes this server's builds from a previous run's, for browsers that reconnect.
+    private let session = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
+
+    /// `log(line, isError)` prints to the terminal.
+    init(site: PreviewSite, state: PreviewStateBox, events: EventHub, verbose: Bool = false, log: @escaping @Sendable (String, Bool) -> Void) {
+        self.site = site
+        self.verbose = verbose
+        self.state = state
+        self.events = events
+        self.log = log
+    }
+
+    /// The first build, before the server starts; returns the rebuild for the caller to report.
+    func initialBuild() -> PreviewSite.Rebuild {
+        queue.sync { run(.all, announce: false) }
+    }
+
+    /// Schedules a rebuild for `changes`; changes that arrive while one runs wait for the next.
+    func submit(_ changes: SourceChanges) {
+        lock.lock()
+        pending.formUnion(changes)
+        let start = !scheduled
+        scheduled = true
+        lock.unlock()
+        guard start else { return }
+        queue.async {
+            self.lock.lock()
+            let changes = self.pending
+            self.pending = SourceChanges()
+            self.scheduled = false
+            self.lock.unlock()
+            self.run(changes, announce: true)
+        }
+    }
+
+    @discardableResult
+    private func run(_ changes: SourceChanges, announce: Bool) -> PreviewSite.Rebuild {
+        let rebuild = site.rebuild(changes)
+        var newState = state.current
+        newState.snapshot = site.snapshot
+        if rebuild.succeeded, !rebuild.changed.isEmpty || newState.buildID.isEmpty {
+            buildCount += 1
+            newState.buildID = "\(session)-\(buildCount)"
+        }
+        state.replace(newState)
+
+        for diagnostic in rebuild.diagnostics { log(diagnostic.description, true) }
+        if verbose {
+            log(rebuild.statistics.stages.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "), false)
+        }
+        if rebuild.succeeded {
+            if announce {
+                let shown = rebuild.changed.prefix(3).joined(separator: " ")
+                let more = rebuild.changed.count > 3 ? " and \(rebuild.changed.count - 3) more" : ""
+                log("rebuilt in \(rebuild.milliseconds) ms: " + (rebuild.changed.isEmpty ? "nothing changed" : "\(shown)\(more)"), false)
+            }
+            events.broadcast(EventHub.encode(event: "reload", data: LiveEvents.reload(changed: rebuild.changed, milliseconds: rebuild.milliseconds, buildID: newState.buildID)))
+        } else {
+            let errors = newState.errorLines
+            log("rebuild failed in \(rebuild.milliseconds) ms: \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build", true)
+            events.broadcast(EventHub.encode(event: "error", data: LiveEvents.error(errors)))
+        }
+        return rebuild
+    }
+}

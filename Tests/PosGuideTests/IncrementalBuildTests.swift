@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import PosGuide
+
+/// The preview's incremental rebuilds: after every kind of edit, the result must be byte for
+/// byte what a full build of the same tree makes, and the changed paths must name what changed.
+@Suite struct IncrementalBuildTests {
+    /// A copy of the real site (content and templates), so edits touch every feature.
+    static func realSiteCopy() throws -> SiteFixture {
+        let fixture = try SiteFixture([:], templates: .none)
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(at: SiteFixture.packageRoot.appendingPathComponent(folder),
+                                             to: fixture.root.appendingPathComponent(folder))
+        }
+        return fixture
+    }
+
+    func read(_ fixture: SiteFixture, _ path: String) throws -> String {
+        try String(contentsOf: fixture.root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Asserts the preview's files are exactly a full build's.
+    func expectSameAsFullBuild(_ site: PreviewSite, _ fixture: SiteFixture, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let full = fixture.build()
+        #expect(!full.diagnostics.hasErrors, sourceLocation: sourceLocation)
+        let expected = try Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, try $0.data()) })
+        #expect(Set(site.snapshot.files.keys) == Set(expected.keys), sourceLocation: sourceLocation)
+        let differing = expected.keys.filter { site.snapshot.files[$0] != expected[$0] }.sorted()
+        #expect(differing.isEmpty, "files differ from a full build: \(differing)", sourceLocation: sourceLocation)
+    }
+
+    @Test func editsOfEveryKindRebuildToTheFullBuildsBytes() throws {
+        let fixture = try Self.realSiteCopy()
+        let site = PreviewSite(options: fixture.options)
+        let first = site.rebuild(.all)
+        #expect(first.succeeded)
+        try expectSameAsFullBuild(site, fixture)
+
+        // An article's body: that page changes, and the printed guides that hold it as a chapter; no other page.
+        let article = "content/articles/hidden-fees.md"
+        try fixture.write(article, try read(fixture, article) + "\n新加的一段话，只为测试增量构建。\n")
+        var rebuild = site.rebuild(SourceChanges(paths: [article]))
+        #expect(rebuild.succeeded)
+        #expect(rebuild.changed == ["/articles/hidden-fees/", "/guides/fees/", "/guides/handbook/"])
+        #expect(String(decoding: site.snapshot.files["articles/hidden-fees/index.html"]!, as: UTF8.self).contains("只为测试增量构建"))
+        try expectSameAsFullBuild(site, fixture)
+
+        // Its title: the lists that show it change too.
+        let text = try read(fixture, article)
+        let titleLine = text.split(separator: "\n").first { $0.hasPrefix("title:") }!
+        try fixture.write(article, text.replacingOccurrences(of: String(titleLine), with: "title: 改过的标题"))
+        rebuild = site.rebuild(SourceChanges(paths: [article]))
+        #expect(rebuild.changed.contains("/articles/hidden-fees/"))
+        #expect(rebuild.changed.contains("/articles/"))
+        #expect(rebuild.changed.contains("/feed.xml"))
+        try expectSameAsFullBuild(site, fixture)
+
+        // A new article, then the same removed.
+        try fixture.write("content/articles/new-page.md", "---\ntitle: 新页面\ndate: 2026-11-20\n---\n\n新页面的正文。\n")
+        rebuild = site.rebuild(SourceChanges(paths: ["content/articles/new-page.md"], structural: true))
+        #expect(rebuild.changed.contains("/articles/new-page/"))
+        try expectSameAsFullBuild(site, fixture)
+        try fixture.remove("content/articles/new-page.md")
+        rebuild = site.rebuild(SourceChanges(paths: ["content/articles/new-page.md"], structural: true))
+        #expect(rebuild.changed.contains("/articles/new-page/"))
+        #expect(site.snapshot.files["articles/new-page/index.html"] == nil)
+        try expectSameAsFullBuild(site, fixture)
+
+        // A template: every page that uses it.
+        let footer = "templates/footer.mustache"
+        try fixture.write(footer, try read(fixture, footer) + "<!-- footer changed -->\n")
+        rebuild = site.rebuild(SourceChanges(paths: [footer]))
+        #expect(rebuild.changed.count > 20)
+        try expectSameAsFullBuild(site, fixture)
+
+        // Site-wide data: the sources registry and the config.
+        let sources = "content/data/sources.yaml"
+        try fixture.write(sources, try read(fixture, sources).replacingOccurrences(of: "国务院", with: "国务院 "))
+        rebuild = site.rebuild(SourceChanges(paths: [sources]))
+        try expectSameAsFullBuild(site, fixture)
+        let config = "content/site.yaml"
+        try fixture.write(config, try read(fixture, config).replacingOccurrences(of: "title: ", with: "title: 新"))
+        rebuild = site.rebuild(SourceChanges(paths: [config]))
+        #expect(rebuild.changed.contains("/"))
+        try expectSameAsFullBuild(site, fixture)
+
+        // A section intro sets the section title every article shows.
+        let intro = "content/articles/index.md"
+        let introText = try read(fixture, intro)
+        let introTitle = introText.split(separator: "\n").first { $0.hasPrefix("title:") }!
+        try fixture.write(intro, introText.replacingOccurrences(of: String(introTitle), with: "title: 文章（新）"))
+        rebuild = site.rebuild(SourceChanges(paths: [intro]))
+        #expect(rebuild.changed.contains("/articles/yiqing-erqing/"))
+        try expectSameAsFullBuild(site, fixture)
+
+        // An asset.
+        let css = "templates/assets/site.css"
+        try fixture.write(css, try read(fixture, css) + "\n/* changed */\n")
+        rebuild = site.rebuild(SourceChanges(paths: [css]))
+        #expect(rebuild.changed.contains("/assets/site.css"))
+        try expectSameAsFullBuild(site, fixture)
+    }
+
+    @Test func aFailedRebuildKeepsTheLastGoodFilesAndTheNextGoodOneRecovers() throws {
+        let fixture = try Self.realSiteCopy()
+        let site = PreviewSite(options: fixture.options)
+        #expect(site.rebuild(.all).succeeded)
+        let before = site.snapshot.files
+        let article = "content/articles/hidden-fees.md"
+        let good = try read(fixture, article)
+        try fixture.write(article, good.replacingOccurrences(of: "title:", with: "titel:"))
+        let failed = site.rebuild(SourceChanges(paths: [article]))
+        #expect(!failed.succeeded)
+        #expect(failed.changed.isEmpty)
+        #expect(site.snapshot.failed)
+        #expect(site.snapshot.diagnostics.contains { $0.description.hasPrefix("content/articles/hidden-fees.md:") && $0.description.contains("titel") })
+        #expect(site.snapshot.files == before)
+
+        try fixture.write(article, good)
+        let fixed = site.rebuild(SourceChanges(paths: [article]))
+        #expect(fixed.succeeded)
+        #expect(!site.snapshot.failed)
+        try expectSameAsFullBuild(site, fixture)
+    }
+
+    @Test func anUnchangedRebuildChangesNothing() throws {
+        let fixture = try Self.realSiteCopy()
+        let site = PreviewSite(options: fixture.options)
+        _ = site.rebuild(.all)
+        let again = site.rebuild(SourceChanges(paths: ["content/articles/hidden-fees.md"]))
+        #expect(again.succeeded)
+        #expect(again.changed.isEmpty)
+    }
+}
