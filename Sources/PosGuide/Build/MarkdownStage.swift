@@ -1,9 +1,30 @@
-/// A page with its Markdown rendered.
-struct RenderedPage: Sendable {
-    var source: PageSource
-    var markdown: RenderedMarkdown
+/// A page with its Markdown rendered. A class for the reason `PageSource` is one.
+final class RenderedPage: Sendable {
+    let source: PageSource
+    let markdown: RenderedMarkdown
     /// The numbered source list, empty when the page cites nothing.
-    var sourcesHTML: String
+    let sourcesHTML: String
+
+    /// A hash of what lists, the feed and the sitemap show of the page: when it is unchanged,
+    /// so are they (as far as this page goes).
+    let listSignature: Int
+
+    init(source: PageSource, markdown: RenderedMarkdown, sourcesHTML: String) {
+        self.source = source
+        self.markdown = markdown
+        self.sourcesHTML = sourcesHTML
+        var hasher = Hasher()
+        hasher.combine(utf8: source.url)
+        hasher.combine(utf8: source.metadata.title ?? "")
+        hasher.combine(utf8: source.metadata.date?.description ?? "")
+        hasher.combine(utf8: source.metadata.updated?.description ?? "")
+        hasher.combine(source.metadata.weight)
+        hasher.combine(utf8: source.metadata.summary ?? markdown.summary)
+        listSignature = hasher.finalize()
+    }
+
+    /// What lists show as the page's summary: the front matter's, else the first paragraph.
+    var summary: String { source.metadata.summary ?? markdown.summary }
 }
 
 /// A provider record with its Markdown fields rendered and its sources numbered.
@@ -52,8 +73,12 @@ enum MarkdownStage {
         guard let cache else { return pages.parallelMap { render($0, environment: environment) } }
         var rendered: [RenderedPage?] = Array(repeating: nil, count: pages.count)
         var missing: [Int] = []
+        // The same pages in the same order as last time: compare objects, no lookups.
+        let last = cache.lastMarkdown.flatMap { $0.key == key && $0.sources.count == pages.count ? $0 : nil }
         for (index, page) in pages.enumerated() {
-            if let entry = cache.markdown[page.file.path], entry.key == key, entry.version == cache.version(of: page.file.path) {
+            if let last, last.sources[index] === page {
+                rendered[index] = last.rendered[index]
+            } else if let entry = cache.markdown[page.file.path], entry.key == key, entry.version == cache.version(of: page.file.path) {
                 rendered[index] = entry.page
             } else {
                 missing.append(index)
@@ -64,7 +89,9 @@ enum MarkdownStage {
             rendered[index] = page
             cache.markdown[page.source.file.path] = .init(version: cache.version(of: page.source.file.path) ?? 0, key: key, page: page)
         }
-        return rendered.map { $0! }
+        let result = rendered.map { $0! }
+        cache.lastMarkdown = (key, pages, result)
+        return result
     }
 
     static func render(_ page: PageSource, environment: MarkdownEnvironment) -> RenderedPage {

@@ -31,7 +31,7 @@ public enum SiteBuilder {
         // 2. resolve: URLs, sections, records, guides; what may be linked.
         // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.
         let themeAssets = templates.assets.filter { $0 != GuideStage.stylesheet }
-        let (plan, planDiagnostics) = SitePlan.resolve(content, themeAssets: themeAssets, baseURL: options.baseURL, today: options.today)
+        let (plan, planDiagnostics) = resolve(content, themeAssets: themeAssets, options: options, cache: cache)
         diagnostics += planDiagnostics
         clock.lap("resolve")
 
@@ -44,12 +44,7 @@ public enum SiteBuilder {
         clock.lap("markdown")
 
         // 4. check links: needs every page's anchors, so only after all pages rendered.
-        var anchors: [String: Set<String>] = [:]
-        for page in pages { anchors[page.source.url] = page.markdown.anchors }
-        for provider in providers { anchors[plan.providerURL(provider.record.id)] = provider.anchors }
-        let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: anchors)
-        diagnostics += checker.check(pages.flatMap(\.markdown.links) + providers.flatMap(\.links))
-        diagnostics += checker.check(plan.config.nav.map { LinkReference(path: $0.url, fragment: nil, written: $0.url, location: $0.location) })
+        diagnostics += LinkResults.check(pages: pages, providers: providers, plan: plan, cache: cache)
         clock.lap("links")
 
         // Nothing is rendered from content with errors: the result would not be published anyway.
@@ -86,7 +81,7 @@ public enum SiteBuilder {
         if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { files.append(list) }
 
         // 7. emit the files around the pages.
-        files += emit(plan: plan, pages: pages, options: options)
+        files += emit(plan: plan, pages: pages, options: options, cache: cache)
         files.sort { $0.path < $1.path }
         clock.lap("emit")
 
@@ -98,26 +93,62 @@ public enum SiteBuilder {
         return BuildResult(files: files, diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
     }
 
-    static func emit(plan: SitePlan, pages: [RenderedPage], options: BuildOptions) -> [OutputFile] {
+    /// The plan of the last build when only page bodies changed since, else a new one.
+    static func resolve(_ content: SiteContent, themeAssets: [String], options: BuildOptions, cache: BuildCache?) -> (SitePlan, [Diagnostic]) {
+        cache?.planReused = false
+        if let cache, let previous = cache.resolved, previous.contentGeneration == cache.contentGeneration,
+           previous.templateGeneration == cache.templateGeneration, previous.today == options.today.dayNumber,
+           previous.baseURL == options.baseURL, let plan = SitePlan.reuse(previous, for: content) {
+            cache.planReused = true
+            cache.resolved?.plan = plan
+            return (plan, previous.diagnostics)
+        }
+        let (plan, diagnostics) = SitePlan.resolve(content, themeAssets: themeAssets, baseURL: options.baseURL, today: options.today, cache: cache)
+        cache?.resolved = .init(plan: plan, diagnostics: diagnostics, contentGeneration: cache?.contentGeneration ?? 0,
+                                templateGeneration: cache?.templateGeneration ?? 0, today: options.today.dayNumber, baseURL: options.baseURL)
+        return (plan, diagnostics)
+    }
+
+    static func emit(plan: SitePlan, pages: [RenderedPage], options: BuildOptions, cache: BuildCache? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
         var sitemapEntries: [(path: String, lastModified: PartialDate?)] = []
         for page in pages where page.source.kind != .providerIndex {
             sitemapEntries.append((page.source.url, page.source.metadata.updated ?? page.source.metadata.date))
         }
+        let pageEntries = sitemapEntries.count
         for section in plan.sections where section.intro == nil { sitemapEntries.append((section.url, nil)) }
         if plan.home == nil { sitemapEntries.append(("/", nil)) }
         sitemapEntries.append(("/providers/", nil))
         if !plan.content.guides.isEmpty { sitemapEntries.append(("/guides/", nil)) }
         for guide in plan.content.guides { sitemapEntries.append((PrintDocument.url(of: guide.id), guide.date)) }
         for provider in plan.providers { sitemapEntries.append((plan.providerURL(provider.id), provider.checked)) }
-        sitemapEntries.sort { $0.path < $1.path }
-        files.append(FeedAndSitemap.sitemap(paths: sitemapEntries, baseURL: plan.config.baseURL))
+        let makeSitemap = {
+            FeedAndSitemap.sitemap(paths: sitemapEntries.sorted { $0.path < $1.path }, baseURL: plan.config.baseURL)
+        }
 
         let articles = pages.compactMap { page -> (page: PageSource, summary: String)? in
             guard case .article = page.source.kind else { return nil }
             return (page.source, page.source.metadata.summary ?? page.markdown.summary)
         }
-        files.append(FeedAndSitemap.atom(articles: articles, config: plan.config))
+        let makeFeed = { FeedAndSitemap.atom(articles: articles, config: plan.config) }
+
+        if let cache {
+            // Both list every page: on a large site, making them costs more than checking their inputs.
+            var sitemapKey = Hasher()
+            for page in pages { sitemapKey.combine(page.listSignature) }
+            for entry in sitemapEntries[pageEntries...] {
+                sitemapKey.combine(utf8: entry.path)
+                sitemapKey.combine(utf8: entry.lastModified?.description ?? "")
+            }
+            let site = cache.contentGeneration
+            files.append(cache.output("sitemap.xml", key: .init(site: site, item: sitemapKey.finalize()), make: makeSitemap))
+            var feedKey = Hasher()
+            for page in pages { feedKey.combine(page.listSignature) }
+            files.append(cache.output("feed.xml", key: .init(site: site, item: feedKey.finalize()), make: makeFeed))
+        } else {
+            files.append(makeSitemap())
+            files.append(makeFeed())
+        }
         files.append(FeedAndSitemap.robots(baseURL: plan.config.baseURL))
         for (asset, source) in plan.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + asset, contents: .copy(options.source.appendingPathComponent(source))))

@@ -28,7 +28,8 @@ struct SitePlan: Sendable {
     func providerURL(_ id: String) -> String { "/providers/\(id)/" }
 
     /// Resolves `content` for a build on `today`.
-    static func resolve(_ content: SiteContent, themeAssets: [String], baseURL: String?, today: PartialDate) -> (SitePlan, [Diagnostic]) {
+    static func resolve(_ content: SiteContent, themeAssets: [String], baseURL: String?, today: PartialDate,
+                        cache: BuildCache? = nil) -> (SitePlan, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var config = content.config
         if let baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
@@ -62,7 +63,7 @@ struct SitePlan: Sendable {
         let sectionNames = Set(articles.keys).union(intros.keys).sorted()
         let sections = sectionNames.map { name in
             Section(name: name, url: "/\(name)/", title: intros[name]?.metadata.title ?? name,
-                    intro: intros[name], articles: (articles[name] ?? []).sorted(by: listOrder))
+                    intro: intros[name], articles: sorted(articles[name] ?? [], section: name, cache: cache))
         }
         var knownPaths = Set(owners.keys)
         knownPaths.insert("/")
@@ -106,6 +107,26 @@ struct SitePlan: Sendable {
                             providerIntro: providerIntro, providers: providers, pagesByFile: pagesByFile,
                             knownPaths: knownPaths, assets: assets)
         return (plan, diagnostics)
+    }
+
+    /// A section's articles in list order. With a `cache`, the order of the last build is reused
+    /// when no article's place in it can have changed (same pages, weights, dates and titles).
+    static func sorted(_ pages: [PageSource], section: String, cache: BuildCache?) -> [PageSource] {
+        guard let cache else { return pages.sorted(by: listOrder) }
+        var hasher = Hasher()
+        for page in pages {
+            hasher.combine(utf8: page.url)
+            hasher.combine(page.metadata.weight)
+            hasher.combine(utf8: page.metadata.date?.description ?? "")
+            hasher.combine(utf8: page.metadata.title ?? "")
+        }
+        let key = hasher.finalize()
+        if let cached = cache.sectionOrders[section], cached.key == key, cached.order.count == pages.count {
+            return cached.order.map { pages[$0] }
+        }
+        let order = pages.indices.sorted { listOrder(pages[$0], pages[$1]) }
+        cache.sectionOrders[section] = (key, order)
+        return order.map { pages[$0] }
     }
 
     /// Weight first (unweighted last), then newest date, then title.

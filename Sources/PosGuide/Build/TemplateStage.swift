@@ -26,17 +26,26 @@ struct TemplateStage {
         let templated = pages.filter { Self.template(for: $0.source.kind) != nil }
         let render = { (rendered: RenderedPage) -> OutputFile in
             var context = contexts.page(rendered)
-            if rendered.source.kind == .home { context.merge(homeExtras(summaries: Self.summaries(pages))) { $1 } }
+            if rendered.source.kind == .home { context.merge(homeExtras(pages)) { $1 } }
             return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
         }
         guard let cache else { return templated.parallelMap(render) }
         let articles = templated.filter { $0.source.kind != .home }
-        return cache.outputs(articles, path: { $0.source.url }, key: { page in
-            var hasher = Hasher()
-            hasher.combine(key)
-            hasher.combine(cache.version(of: page.source.file.path))
-            return hasher.finalize()
-        }, make: render) + templated.filter { $0.source.kind == .home }.map(render)
+        let home = templated.filter { $0.source.kind == .home }.map(render)
+        // The same rendered pages in the same order as last time: a page that is the very same
+        // object keeps its file, with no lookup; the rest go through the cache by path.
+        if let last = cache.lastPageFiles, last.key == key, last.sources.count == articles.count {
+            var files = last.files
+            let changed = articles.indices.filter { articles[$0] !== last.sources[$0] }
+            for (index, file) in zip(changed, changed.map { articles[$0] }.parallelMap(render)) { files[index] = file }
+            cache.lastPageFiles = (key, articles, files)
+            return files + home
+        }
+        let files = cache.outputs(articles, path: { $0.source.url }, key: { page in
+            BuildCache.OutputKey(site: key, item: cache.version(of: page.source.file.path) ?? -1)
+        }, make: render)
+        cache.lastPageFiles = (key, articles, files)
+        return files + home
     }
 
     /// A home page without `content/index.md` still gets rendered, from the site's lists alone.
@@ -44,33 +53,38 @@ struct TemplateStage {
         guard !pages.contains(where: { $0.source.kind == .home }) else { return nil }
         var context = contexts.base(path: "/", title: plan.config.title, description: plan.config.description)
         context["body"] = ""
-        context.merge(homeExtras(summaries: Self.summaries(pages))) { $1 }
+        context.merge(homeExtras(pages)) { $1 }
         return OutputFile(path: "index.html", text: templates.render("home", context))
     }
 
     /// Sections with their newest few articles, for the home page.
-    func homeExtras(summaries: [String: String]) -> [String: Any] {
-        ["sections": plan.sections.map { section -> [String: Any] in
-            let items = section.articles.prefix(6).map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
-            return ["title": section.title, "url": section.url, "pages": Array(items),
+    func homeExtras(_ pages: [RenderedPage]) -> [String: Any] {
+        let shown = plan.sections.map { Array($0.articles.prefix(6)) }
+        let summaries = Self.summaries(pages, of: Set(shown.joined().map(\.url)))
+        return ["sections": zip(plan.sections, shown).map { section, articles -> [String: Any] in
+            let items = articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
+            return ["title": section.title, "url": section.url, "pages": items,
                     "count": section.articles.count, "more": section.articles.count > items.count]
         }, "provider_count": plan.providers.count, "has_providers": !plan.providers.isEmpty,
            "guide_count": plan.content.guides.count, "has_guides": !plan.content.guides.isEmpty]
     }
 
-    /// `/<section>/`: the intro (when written) and the list of every article with its summary.
-    /// Each page's list summary by URL: the front matter's, else the first paragraph.
-    static func summaries(_ pages: [RenderedPage]) -> [String: String] {
-        Dictionary(pages.map { ($0.source.url, $0.source.metadata.summary ?? $0.markdown.summary) }, uniquingKeysWith: { first, _ in first })
+    /// Each page's list summary by URL, for the pages at `urls` (all when nil).
+    static func summaries(_ pages: [RenderedPage], of urls: Set<String>? = nil) -> [String: String] {
+        var summaries: [String: String] = [:]
+        for page in pages where urls?.contains(page.source.url) ?? true {
+            if summaries[page.source.url] == nil { summaries[page.source.url] = page.summary }
+        }
+        return summaries
     }
 
     func renderSections(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
-        let summaries = Self.summaries(pages)
         var intros: [String: RenderedPage] = [:]
         for page in pages {
             if case .sectionIndex(let section) = page.source.kind { intros[section] = page }
         }
         let render = { (section: SitePlan.Section) -> OutputFile in
+            let summaries = Self.summaries(pages, of: Set(section.articles.map(\.url)))
             var context: [String: Any]
             if let intro = intros[section.name] {
                 context = contexts.page(intro)
@@ -82,16 +96,18 @@ struct TemplateStage {
             return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
         }
         guard let cache else { return plan.sections.parallelMap(render) }
-        // A list changes only when its intro or one of its articles does, or when it gains or loses one.
+        // A list changes only when its intro does or what it shows of an article (title, date, summary):
+        // an edit further down an article's body leaves it as it was.
+        // The list is its articles sorted by what their signatures cover, so hashing the signatures
+        // in the order the pages were read identifies it.
+        var signatures: [String: Hasher] = [:]
+        for page in pages {
+            if case .article(let section) = page.source.kind { signatures[section, default: Hasher()].combine(page.listSignature) }
+        }
         return cache.outputs(plan.sections, path: { $0.url }, key: { section in
-            var hasher = Hasher()
-            hasher.combine(key)
+            var hasher = signatures[section.name] ?? Hasher()
             hasher.combine(section.intro.flatMap { cache.version(of: $0.file.path) })
-            for article in section.articles {
-                hasher.combine(article.file.path)
-                hasher.combine(cache.version(of: article.file.path))
-            }
-            return hasher.finalize()
+            return BuildCache.OutputKey(site: key, item: hasher.finalize())
         }, make: render)
     }
 

@@ -18,6 +18,11 @@ struct ContentInventory {
     var assets: [String] = []
     var diagnostics: [Diagnostic] = []
 
+    /// Every file the listing found a use for, in order: equal listings publish the same paths.
+    var classifiedPaths: [String] {
+        [siteConfig ?? "", sources ?? ""] + dataFiles + pages.map(\.path) + providers + guides + assets.map { "assets/" + $0 }
+    }
+
     /// Lists `directory` (the `content/` folder) and classifies every file by where it lies.
     static func scan(_ directory: URL) -> ContentInventory {
         var inventory = ContentInventory()

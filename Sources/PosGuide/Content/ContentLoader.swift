@@ -29,8 +29,13 @@ public struct ContentLoader {
         guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (nil, [.error("content.missing", "no content folder: looked for \(contentDirectory.path)", at: SourceLocation(path: "content"))])
         }
-        let inventory = cache?.inventory ?? ContentInventory.scan(contentDirectory)
-        cache?.inventory = inventory
+        let inventory: ContentInventory
+        if let listed = cache?.inventory {
+            inventory = listed
+        } else {
+            inventory = ContentInventory.scan(contentDirectory)
+            cache?.adopt(inventory)
+        }
         let parts = cache?.siteParts ?? loadSiteParts(inventory)
         cache?.siteParts = parts
         var diagnostics = inventory.diagnostics + parts.diagnostics
@@ -43,9 +48,9 @@ public struct ContentLoader {
             fresh[entry.path] = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache?.newVersion() ?? 0)
         }
         var pages: [PageSource] = []
+        for (path, result) in fresh { cache?.pages[path] = result }
         for entry in inventory.pages {
             guard let result = fresh[entry.path] ?? cache?.pages[entry.path] else { continue }
-            cache?.pages[entry.path] = result
             diagnostics += result.diagnostics
             if let page = result.page, includeDrafts || !page.metadata.draft { pages.append(page) }
         }

@@ -1,5 +1,8 @@
 /// A Markdown page of the site, loaded and with its place decided.
-public struct PageSource: Sendable {
+///
+/// A class, not a struct: the build sorts, filters and caches tens of thousands of these,
+/// and a reference moves with one retain where the struct's fields would take a dozen.
+public final class PageSource: Sendable {
     public enum Kind: Sendable, Equatable {
         /// `content/index.md`
         case home
@@ -13,13 +16,22 @@ public struct PageSource: Sendable {
         case providerIndex
     }
 
-    public var file: SourceFile
-    public var kind: Kind
+    public let file: SourceFile
+    public let kind: Kind
     /// The site path, e.g. `/articles/fees/`.
-    public var url: String
-    public var metadata: PageMetadata
-    public var body: String
-    public var bodyFirstLine: Int
+    public let url: String
+    public let metadata: PageMetadata
+    public let body: String
+    public let bodyFirstLine: Int
+
+    public init(file: SourceFile, kind: Kind, url: String, metadata: PageMetadata, body: String, bodyFirstLine: Int) {
+        self.file = file
+        self.kind = kind
+        self.url = url
+        self.metadata = metadata
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
 
     /// The section an article or section index belongs to.
     public var section: String? {

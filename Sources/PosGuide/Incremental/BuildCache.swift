@@ -19,7 +19,8 @@ public final class BuildCache: @unchecked Sendable {
         var version: Int
     }
 
-    var inventory: ContentInventory?
+    private(set) var inventory: ContentInventory?
+    private var listedPaths: [String]?
     var pages: [String: LoadedPage] = [:]
     /// Everything of `content/` but the pages: config, sources, data, records, guides.
     var siteParts: ContentLoader.SiteParts?
@@ -31,7 +32,11 @@ public final class BuildCache: @unchecked Sendable {
     /// Counts changes to templates and theme assets.
     private(set) var templateGeneration = 0
 
-    // MARK: render
+    // MARK: resolve and render
+
+    var resolved: SitePlan.Resolved?
+    /// Whether this build reuses the last plan (so link targets are as they were).
+    var planReused = false
 
     struct MarkdownEntry {
         var version: Int
@@ -40,10 +45,21 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     var markdown: [String: MarkdownEntry] = [:]
-    /// Output path -> (the hash of everything it was made from, the file).
-    var outputs: [String: (key: Int, file: OutputFile)] = [:]
-    /// Output paths the last build took from the cache unchanged; every other file was made anew.
-    public private(set) var reusedPaths: Set<String> = []
+    /// The last build's pages and their renderings, in order: when a page is the very same object
+    /// again, its rendering is reused without a lookup.
+    var lastMarkdown: (key: Int, sources: [PageSource], rendered: [RenderedPage])?
+    var lastPageFiles: (key: Int, sources: [RenderedPage], files: [OutputFile])?
+    var lastLinks: LinkResults?
+    /// Each section's list order as positions in its unsorted articles, with the hash of what decides it.
+    var sectionOrders: [String: (key: Int, order: [Int])] = [:]
+    /// What an output file was made from: the site-wide inputs and the item's own.
+    struct OutputKey: Equatable {
+        var site: Int
+        var item: Int
+    }
+
+    /// Output path -> what it was made from, and the file.
+    var outputs: [String: (key: OutputKey, file: OutputFile)] = [:]
 
     public init() {}
 
@@ -62,21 +78,32 @@ public final class BuildCache: @unchecked Sendable {
             templates = nil
             inventory = nil
         }
+        // Listed again; whether files really came or went is decided in `adopt(_:)`: an editor
+        // that saves by writing a temporary file and renaming it only replaces one.
         if changes.structural { inventory = nil }
         for path in changes.paths {
             pages[path] = nil
             if path.hasPrefix("templates/") { templates = nil }
         }
-        if changes.everything || changes.structural || changes.paths.contains(where: { $0.hasPrefix("content/") && SourceChanges.isSiteWide($0) }) {
+        if changes.everything || changes.paths.contains(where: { $0.hasPrefix("content/") && SourceChanges.isSiteWide($0) }) {
             siteParts = nil
             contentGeneration += 1
         }
         if changes.everything || changes.paths.contains(where: { $0.hasPrefix("templates/") }) {
             templateGeneration += 1
         }
-        reusedPaths = []
         pending = SourceChanges()
         return changes
+    }
+
+    /// Takes a fresh listing of `content/`; files added or removed change what every page may link to.
+    func adopt(_ listing: ContentInventory) {
+        if let previous = listedPaths, previous != listing.classifiedPaths {
+            siteParts = nil
+            contentGeneration += 1
+        }
+        listedPaths = listing.classifiedPaths
+        inventory = listing
     }
 
     func newVersion() -> Int {
@@ -88,16 +115,23 @@ public final class BuildCache: @unchecked Sendable {
         pages[path]?.version
     }
 
+    /// One file, reused when `key` matches the last build's.
+    func output(_ path: String, key: OutputKey, make: () -> OutputFile) -> OutputFile {
+        if let cached = outputs[path], cached.key == key { return cached.file }
+        let file = make()
+        outputs[path] = (key, file)
+        return file
+    }
+
     /// The files for `items`: those whose key matches the last build's are reused, the rest made on all cores.
-    func outputs<Item>(_ items: [Item], path: (Item) -> String, key: (Item) -> Int,
+    func outputs<Item>(_ items: [Item], path: (Item) -> String, key: (Item) -> OutputKey,
                        make: (Item) -> OutputFile) -> [OutputFile] {
         var files: [OutputFile?] = Array(repeating: nil, count: items.count)
-        var missing: [(index: Int, key: Int)] = []
+        var missing: [(index: Int, key: OutputKey)] = []
         for (index, item) in items.enumerated() {
             let itemKey = key(item)
             if let cached = outputs[path(item)], cached.key == itemKey {
                 files[index] = cached.file
-                reusedPaths.insert(cached.file.path)
             } else {
                 missing.append((index, itemKey))
             }
@@ -142,5 +176,17 @@ struct CacheKeys {
         hasher.combine(base)
         hasher.combine(stylesheet)
         return hasher.finalize()
+    }
+}
+
+extension Hasher {
+    /// Hashes a string's UTF-8 bytes as they are: `String`'s own hashing normalises
+    /// Unicode first, which is slow for Chinese text and not needed for exact-match keys.
+    mutating func combine(utf8 text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            combine(bytes.count)
+            combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
     }
 }

@@ -59,10 +59,7 @@ public final class PreviewSite {
                 switch file.contents {
                 case .bytes(let bytes):
                     data = bytes
-                    // A reused file is the very one served before; only files made anew are compared.
-                    if previous == nil || (!cache.reusedPaths.contains(file.path) && previous != bytes) {
-                        changed.append(Self.sitePath(file.path))
-                    }
+                    if previous.map({ !Self.same($0, bytes) }) ?? true { changed.append(Self.sitePath(file.path)) }
                 case .copy(let url):
                     let source = url.path.hasPrefix(options.source.path + "/") ? String(url.path.dropFirst(options.source.path.count + 1)) : url.path
                     if let previous, !changes.everything, !changes.paths.contains(source) {
@@ -80,6 +77,14 @@ public final class PreviewSite {
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return Rebuild(succeeded: !snapshot.failed, changed: changed.sorted(), diagnostics: result.diagnostics,
                        milliseconds: milliseconds, statistics: result.statistics)
+    }
+
+    /// Whether two files hold the same bytes. A file the cache reused is the very buffer served
+    /// before, which answers without reading it; only files made anew are compared byte by byte.
+    static func same(_ a: Data, _ b: Data) -> Bool {
+        guard a.count == b.count else { return false }
+        let shared = a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.baseAddress == y.baseAddress } }
+        return shared || a == b
     }
 
     /// `articles/fees/index.html` -> `/articles/fees/`, as a browser's address shows it.

@@ -29,6 +29,7 @@ struct GuideStage {
 
     /// Renders every guide, each on its own core.
     func renderDocuments() -> (documents: [PrintDocument], diagnostics: [Diagnostic]) {
+        guard !plan.content.guides.isEmpty else { return ([], []) }
         var pages: [String: PageSource] = [:]
         for page in plan.content.pages { pages[page.file.path] = page }
         let stylesheet = (try? String(contentsOf: templates.directory.appendingPathComponent("assets/" + Self.stylesheet), encoding: .utf8)) ?? ""
