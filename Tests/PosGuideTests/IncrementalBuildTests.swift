@@ -101,6 +101,38 @@ import Testing
         try expectSameAsFullBuild(site, fixture)
     }
 
+    @Test func anchorsOrderAndListsFollowEditsToOtherPages() throws {
+        let fixture = try SiteFixture([
+            "content/articles/a.md": "---\ntitle: 甲\ndate: 2026-01-01\n---\n\n见[乙的费用一节](b.md#费用)。\n",
+            "content/articles/b.md": "---\ntitle: 乙\ndate: 2026-02-01\n---\n\n## 费用\n\n正文。\n",
+            "content/articles/c.md": "---\ntitle: 丙\ndate: 2026-03-01\n---\n\n正文。\n",
+        ])
+        let site = PreviewSite(options: fixture.options)
+        #expect(site.rebuild(.all).succeeded)
+
+        // The heading a.md links to goes away: a.md's link breaks though a.md did not change.
+        try fixture.write("content/articles/b.md", "---\ntitle: 乙\ndate: 2026-02-01\n---\n\n## 收费\n\n正文。\n")
+        let broken = site.rebuild(SourceChanges(paths: ["content/articles/b.md"]))
+        #expect(!broken.succeeded)
+        #expect(broken.diagnostics.map(\.description).contains { $0.hasPrefix("content/articles/a.md:6:") && $0.contains("has no heading or element with id `费用`") })
+        try fixture.write("content/articles/b.md", "---\ntitle: 乙\ndate: 2026-02-01\n---\n\n## 费用\n\n新正文。\n")
+        #expect(site.rebuild(SourceChanges(paths: ["content/articles/b.md"])).succeeded)
+        try expectSameAsFullBuild(site, fixture)
+
+        // A new date moves an article to the top of the list; a new summary shows in it.
+        try fixture.write("content/articles/a.md", "---\ntitle: 甲\ndate: 2026-04-01\n---\n\n见[乙的费用一节](b.md#费用)。\n")
+        let moved = site.rebuild(SourceChanges(paths: ["content/articles/a.md"]))
+        #expect(moved.changed.contains("/articles/"))
+        try expectSameAsFullBuild(site, fixture)
+        let list = String(decoding: site.snapshot.files["articles/index.html"]!, as: UTF8.self)
+        #expect(list.range(of: "甲")!.lowerBound < list.range(of: "丙")!.lowerBound)
+        try fixture.write("content/articles/c.md", "---\ntitle: 丙\ndate: 2026-03-01\n---\n\n改过的第一段。\n")
+        let summary = site.rebuild(SourceChanges(paths: ["content/articles/c.md"]))
+        #expect(summary.changed.contains("/articles/"))
+        #expect(summary.changed.contains("/feed.xml"))
+        try expectSameAsFullBuild(site, fixture)
+    }
+
     @Test func aFailedRebuildKeepsTheLastGoodFilesAndTheNextGoodOneRecovers() throws {
         let fixture = try Self.realSiteCopy()
         let site = PreviewSite(options: fixture.options)
