@@ -91,6 +91,7 @@ enum PageInjection {
         var source = new EventSource("/_posguide/events");
         source.addEventListener("hello", function (event) {
           var state = JSON.parse(event.data);
+          document.documentElement.setAttribute("data-posguide-live", "connected");
           // A build happened while this page was away (or the server restarted): the page may be stale.
           if (state.build !== build) { location.reload(); return; }
           if (state.failed) { showErrors(state.diagnostics); }
