@@ -112,6 +112,8 @@ def main():
                 shutil.rmtree(out_hugo, ignore_errors=True)
                 results["hugo"].append(timed([hugo, "--quiet", "-d", out_hugo], path))
                 print("h", end="", flush=True)
+            # Both start from an empty destination (posguide would otherwise also pay for deleting the last output).
+            shutil.rmtree(out_pg, ignore_errors=True)
             results["posguide"].append(timed([posguide, "build", "--source", path, "--output", out_pg], path))
             print("p", end="", flush=True)
         floor = cmark_floor(path)

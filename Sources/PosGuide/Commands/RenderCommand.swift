@@ -33,7 +33,7 @@ public enum RenderCommand {
             diagnostics += loadDiagnostics.filter { $0.location.path == displayPath }
         }
         let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: displayPath, text: source.text), pagePath: pagePath)
-        let rendered = renderer.render(split.body, firstLine: split.bodyFirstLine)
+        let rendered = renderer.render(String(split.body), firstLine: split.bodyFirstLine)
         diagnostics += rendered.diagnostics
         let html = rendered.html + SourceListHTML.render(rendered.citations, registry: environment.sources)
         return CommandResult(exitCode: diagnostics.hasErrors ? 1 : 0, stdout: html, stderr: CommandResult.diagnostics(diagnostics.sortedByLocation()))

@@ -4,7 +4,8 @@ struct FrontMatterSplit {
     var yaml: String?
     /// Lines before the YAML's first line (1: the opening `---`).
     var yamlLineOffset: Int
-    var body: String
+    /// A view into the file's text, not a copy: a large site holds every page's text once.
+    var body: Substring
     /// The body's first line in the file.
     var bodyFirstLine: Int
 
@@ -12,7 +13,7 @@ struct FrontMatterSplit {
     static func split(_ file: SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
         let text = file.text
         guard text.hasPrefix("---\n") || text == "---" else {
-            return .success(FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyFirstLine: 1))
+            return .success(FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text[...], bodyFirstLine: 1))
         }
         var lineNumber = 1
         var cursor = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
@@ -26,7 +27,7 @@ struct FrontMatterSplit {
                 return .success(FrontMatterSplit(
                     yaml: String(text[yamlStart..<cursor]),
                     yamlLineOffset: 1,
-                    body: String(text[bodyStart...]),
+                    body: text[bodyStart...],
                     bodyFirstLine: lineNumber + 1
                 ))
             }

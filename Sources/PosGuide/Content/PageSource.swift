@@ -21,15 +21,17 @@ public final class PageSource: Sendable {
     /// The site path, e.g. `/articles/fees/`.
     public let url: String
     public let metadata: PageMetadata
-    public let body: String
+    /// The Markdown after the front matter: a view into `file.text`, made a `String` when rendered.
+    public let bodyText: Substring
+    public var body: String { String(bodyText) }
     public let bodyFirstLine: Int
 
-    public init(file: SourceFile, kind: Kind, url: String, metadata: PageMetadata, body: String, bodyFirstLine: Int) {
+    public init(file: SourceFile, kind: Kind, url: String, metadata: PageMetadata, body: Substring, bodyFirstLine: Int) {
         self.file = file
         self.kind = kind
         self.url = url
         self.metadata = metadata
-        self.body = body
+        self.bodyText = body
         self.bodyFirstLine = bodyFirstLine
     }
 
