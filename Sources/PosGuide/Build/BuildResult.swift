@@ -6,6 +6,8 @@ public struct OutputFile: Sendable {
         case bytes(Data)
         /// A file copied as it is (assets), read only when written or served.
         case copy(URL)
+        /// Already written to the staging folder while the build ran (`posguide build` streams pages).
+        case written
     }
 
     /// Relative to the output folder: `articles/fees/index.html`.
@@ -26,6 +28,7 @@ public struct OutputFile: Sendable {
         switch contents {
         case .bytes(let data): return data
         case .copy(let url): return try Data(contentsOf: url)
+        case .written: throw OutputError("\(path) was written to the staging folder; its bytes are not kept")
         }
     }
 }

@@ -10,7 +10,10 @@ public enum SiteBuilder {
 
     /// Builds the site. With a `cache` (the preview), files and renderings that the changes
     /// recorded in it cannot have affected are reused from the last build: same bytes, less work.
-    public static func build(_ options: BuildOptions, cache: BuildCache? = nil) -> BuildResult {
+    ///
+    /// With a `staging` folder (`posguide build`), pages are written to it as they are rendered
+    /// and come back as `.written`, so the site's HTML is never all in memory at once.
+    public static func build(_ options: BuildOptions, cache: BuildCache? = nil, staging: StagingFolder? = nil) -> BuildResult {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         _ = cache?.beginBuild()
@@ -54,7 +57,7 @@ public enum SiteBuilder {
 
         // 5. render templates.
         let stylesheet = plan.assets["site.css"].map { "/assets/site.css?v=" + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
-        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet))
+        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet), staging: staging)
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
         var files = stage.renderPages(pages, cache: cache, key: templateKey)
         files += stage.renderSections(pages, cache: cache, key: templateKey)

@@ -4,6 +4,8 @@ import Foundation
 struct TemplateStage {
     let templates: TemplateSet
     let contexts: TemplateContexts
+    /// Where pages go as soon as they are rendered, when the build streams to disk.
+    var staging: StagingFolder?
 
     var plan: SitePlan { contexts.plan }
 
@@ -29,7 +31,10 @@ struct TemplateStage {
             if rendered.source.kind == .home { context.merge(homeExtras(pages)) { $1 } }
             return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
         }
-        guard let cache else { return templated.parallelMap(render) }
+        guard let cache else {
+            guard let staging else { return templated.parallelMap(render) }
+            return templated.parallelMap { staging.write(render($0)) }
+        }
         let articles = templated.filter { $0.source.kind != .home }
         let home = templated.filter { $0.source.kind == .home }.map(render)
         // The same rendered pages in the same order as last time: a page that is the very same

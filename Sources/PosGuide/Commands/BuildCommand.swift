@@ -17,7 +17,16 @@ public enum BuildCommand {
             case .failure(let error): return CommandResult(exitCode: 1, stderr: error.formatted)
             }
         }
-        let result = SiteBuilder.build(options)
+        // Writing: pages stream into a staging folder as they render; it is swapped in only if the build succeeds.
+        var staging: StagingFolder?
+        if let output {
+            do {
+                staging = try OutputWriter.prepareStaging(for: output)
+            } catch {
+                return CommandResult(exitCode: 1, stderr: "posguide: error: \(error)\n")
+            }
+        }
+        let result = SiteBuilder.build(options, staging: staging)
         var outcome = CommandResult(stderr: CommandResult.diagnostics(result.diagnostics))
         if verbose {
             outcome.stderr += result.statistics.stages.map { "posguide: \($0.name): \($0.milliseconds) ms\n" }.joined()
@@ -29,14 +38,15 @@ public enum BuildCommand {
                 ? "posguide: check failed: \(reason)\n"
                 : "posguide: build failed: \(reason); the previous output was left untouched\n"
             outcome.exitCode = 1
+            staging?.discard()
             return outcome
         }
-        guard let output else {
+        guard let output, let staging else {
             outcome.stdout = "checked \(result.statistics.pages) pages, \(result.statistics.providers) providers: \(warnings) warning\(warnings == 1 ? "" : "s")\n"
             return outcome
         }
         do {
-            try OutputWriter.write(result, to: output)
+            try OutputWriter.commit(result, staging: staging, to: output)
         } catch {
             outcome.stderr += "posguide: error: \(error)\n"
             outcome.exitCode = 1

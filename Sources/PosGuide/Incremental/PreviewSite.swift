@@ -68,6 +68,8 @@ public final class PreviewSite {
                         data = (try? Data(contentsOf: url)) ?? Data()
                         if previous != data { changed.append(Self.sitePath(file.path)) }
                     }
+                case .written:
+                    continue  // only `posguide build` streams files to disk; the preview never does
                 }
                 files[file.path] = data
             }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The folder a build is written into before it is swapped in, open while the build runs so
+/// that pages go to disk as soon as they are rendered: a large site then never holds all its
+/// HTML in memory at once.
+///
+/// Nothing here touches the output folder; `OutputWriter.commit` swaps the staging folder
+/// in once the build has succeeded, and `discard` removes it when it has not.
+public final class StagingFolder: @unchecked Sendable {
+    public let url: URL
+    private let lock = NSLock()
+    private var failure: String?
+
+    init(url: URL) {
+        self.url = url
+    }
+
+    /// Writes `file` now (from any thread) and returns it as written.
+    func write(_ file: OutputFile) -> OutputFile {
+        let path = url.appendingPathComponent(file.path).path
+        do {
+            try OutputWriter.makeParent(of: path)
+            try OutputWriter.write(file.data(), to: path)
+        } catch {
+            lock.lock()
+            if failure == nil { failure = "\(file.path): \(error)" }
+            lock.unlock()
+        }
+        return OutputFile(path: file.path, contents: .written)
+    }
+
+    /// The first write that failed, if any.
+    var firstFailure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
+    }
+
+    /// Removes the folder and everything written to it.
+    public func discard() {
+        try? FileTree.remove(url.path)
+    }
+}
