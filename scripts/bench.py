@@ -23,6 +23,13 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
+def ensure_tools():
+    """cmark (the floor) and GNU time (peak RSS) from Debian, when missing."""
+    missing = [p for p, path in (("cmark", "/usr/bin/cmark"), ("time", "/usr/bin/time")) if not os.path.exists(path)]
+    if missing:
+        run([os.path.join(ROOT, "scripts", "ensure-system-packages.sh")] + missing)
+
+
 def ensure_posguide():
     run(["swift", "build", "-c", "release", "--product", "posguide"], cwd=ROOT,
         stdout=subprocess.DEVNULL)
@@ -95,6 +102,7 @@ def main():
     args = parser.parse_args()
 
     os.makedirs(args.workdir, exist_ok=True)
+    ensure_tools()
     posguide = ensure_posguide()
     hugo = None if args.no_hugo else ensure_hugo()
 

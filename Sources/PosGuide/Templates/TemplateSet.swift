@@ -43,13 +43,15 @@ public struct TemplateSet: @unchecked Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: file.text), named: name)
+                _ = FastHTMLContentType.registered
+                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + file.text), named: name)
                 sources[name] = file
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     "template.syntax",
                     "template syntax error: \(Self.describe(error.error))",
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                    // The pragma line put in front shifts every line by one.
+                    at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 ))
             } catch {
                 diagnostics.append(.error("template.syntax", "template error: \(error)", at: SourceLocation(path: path)))
