@@ -61,6 +61,12 @@ extension MarkdownRenderer {
 
     /// CommonMark has no tables: a GitHub-style pipe table renders as a paragraph of `|`s.
     private func warnAboutPipeTable(_ node: CmarkNode, lineOffset: Int) {
+        // Most paragraphs do not start with `|`: tell from the first text before making the whole text.
+        var first = node.firstChild
+        while let current = first, current.type != CMARK_NODE_TEXT, current.type != CMARK_NODE_CODE, let child = current.firstChild {
+            first = child
+        }
+        if let first, first.type == CMARK_NODE_TEXT || first.type == CMARK_NODE_CODE, !first.literal.hasPrefix("|") { return }
         let text = node.plainText
         guard text.hasPrefix("|"), text.contains("|---") || text.contains("| ---") || text.contains("|:--") else { return }
         report(.warning(
