@@ -242,10 +242,17 @@ final class ServedSite {
         let added = try #require(events.next(timeout: 5))
         #expect(added.data.contains("/articles/preview-new/"))
         #expect(try site.client.request("/articles/preview-new/").status == 200)
-        try site.fixture.remove("content/articles/preview-new.md")
-        let removed = try #require(events.next(timeout: 5))
-        #expect(removed.data.contains("/articles/preview-new/"))
+        // Renamed: the old address goes, the new one comes, in one rebuild.
+        try FileManager.default.moveItem(at: site.fixture.root.appendingPathComponent("content/articles/preview-new.md"),
+                                         to: site.fixture.root.appendingPathComponent("content/articles/preview-renamed.md"))
+        let renamed = try #require(events.next(timeout: 5))
+        #expect(renamed.data.contains("/articles/preview-new/") && renamed.data.contains("/articles/preview-renamed/"))
         #expect(try site.client.request("/articles/preview-new/").status == 404)
+        #expect(try site.client.request("/articles/preview-renamed/").status == 200)
+        try site.fixture.remove("content/articles/preview-renamed.md")
+        let removed = try #require(events.next(timeout: 5))
+        #expect(removed.data.contains("/articles/preview-renamed/"))
+        #expect(try site.client.request("/articles/preview-renamed/").status == 404)
     }
 
     @Test func pollingWatcherSeesEditsToo() throws {
