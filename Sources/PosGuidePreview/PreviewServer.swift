@@ -33,6 +33,9 @@ public enum PreviewServer {
             return 2
         }
 
+        if !["127.0.0.1", "::1", "localhost"].contains(options.host) {
+            printer.error("posguide: warning: listening on \(options.host): other machines on the network can read the preview, drafts included if --drafts")
+        }
         let state = PreviewStateBox()
         let events = EventHub()
         let rebuilder = Rebuilder(site: PreviewSite(options: options.build), state: state, events: events, verbose: options.verbose) { line, isError in

@@ -25,6 +25,11 @@ struct SiteResponder: HTTPResponder {
         case .preview:
             return notFound(current, request: request)
         case .file(let path):
+            // No good build yet: every page is the errors, until a save fixes them.
+            if current.snapshot.files.isEmpty, current.snapshot.failed {
+                let page = Data("<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>posguide：构建失败</title></head><body></body></html>\n".utf8)
+                return file(served(page, path: "index.html", current), contentType: "text/html; charset=utf-8", request: request, status: .internalServerError)
+            }
             if let data = current.snapshot.files[path] {
                 return file(served(data, path: path, current), contentType: ContentTypes.forPath(path), request: request)
             }

@@ -14,8 +14,9 @@ final class ServedSite {
     private let output = Pipe()
     private let errors = Pipe()
 
-    init(environment: [String: String] = [:]) throws {
+    init(environment: [String: String] = [:], prepare: (SiteFixture) throws -> Void = { _ in }) throws {
         fixture = try IncrementalBuildTests.realSiteCopy()
+        try prepare(fixture)
         // A file beside content/ that must never be served.
         try fixture.write("secret.txt", "top secret: not part of the site\n")
         guard FileManager.default.isExecutableFile(atPath: PosguideBinary.url.path) else {
@@ -265,6 +266,25 @@ final class ServedSite {
         let reload = try #require(events.next(timeout: 5))
         #expect(reload.event == "reload")
         #expect(reload.data.contains("/articles/hidden-fees/"))
+    }
+
+    @Test func aSiteThatNeverBuiltShowsItsErrorsUntilFixed() throws {
+        let site = try ServedSite(prepare: { fixture in
+            let article = fixture.root.appendingPathComponent("content/articles/hidden-fees.md")
+            let text = try String(contentsOf: article, encoding: .utf8)
+            try text.replacingOccurrences(of: "\ntitle:", with: "\ntitel:").write(to: article, atomically: false, encoding: .utf8)
+        })
+        let page = try site.client.request("/articles/")
+        #expect(page.status == 500)
+        #expect(page.text.contains("class=\"posguide-error\""))
+        #expect(page.text.contains("unknown key `titel`"))
+        let events = try HTTPTestClient.EventStream(client: site.client)
+        #expect(events.next(timeout: 5)?.event == "hello")
+        let article = "content/articles/hidden-fees.md"
+        let broken = try String(contentsOf: site.fixture.root.appendingPathComponent(article), encoding: .utf8)
+        try site.fixture.write(article, broken.replacingOccurrences(of: "\ntitel:", with: "\ntitle:"))
+        #expect(events.next(timeout: 5)?.event == "reload")
+        #expect(try site.client.request("/articles/").status == 200)
     }
 
     @Test func aPortInUseIsAClearError() throws {
