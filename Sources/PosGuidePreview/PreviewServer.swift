@@ -41,6 +41,7 @@ public enum PreviewServer {
         let rebuilder = Rebuilder(site: PreviewSite(options: options.build), state: state, events: events, verbose: options.verbose) { line, isError in
             isError ? printer.error(line) : printer.out(line)
         }
+        printer.out("building \(options.build.source.path) …")
         let first = rebuilder.initialBuild()
         printer.out(first.succeeded
             ? first.statistics.summary
