@@ -40,11 +40,11 @@ final class FileWatcher: @unchecked Sendable {
         return "polling"
     }
 
-    /// Whether a file name is an editor's temporary or backup file, never content.
+    /// Whether a change to this file cannot matter: hidden files (the build skips them), editor
+    /// temporaries, and the scratch files editors write while saving (vim's `4913`, `*.tmp`).
     static func isIgnored(_ relativePath: String) -> Bool {
         guard let name = relativePath.split(separator: "/").last.map(String.init) else { return true }
-        return name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || name.hasPrefix("#") || name == "4913" || name.hasSuffix(".tmp")
+        return name.hasPrefix(".") || ContentRules.isEditorTemporary(name) || name == "4913" || name.hasSuffix(".tmp")
     }
 
     #if os(Linux)

@@ -5,7 +5,7 @@ import Foundation
 enum PageInjection {
     static func inject(into html: Data, state: PreviewState) -> Data {
         var bytes = [UInt8](html)
-        let script = "<script src=\"/_posguide/live.js\" data-build=\"\(escape(state.buildID))\"></script>\n"
+        let script = "<script src=\"/_posguide/live.js\" data-build=\"\(state.buildID.htmlEscaped)\"></script>\n"
         let scriptAt = lastRange(of: Array("</body>".utf8), in: bytes)?.lowerBound ?? bytes.count
         bytes.insert(contentsOf: Array(script.utf8), at: scriptAt)
         if state.snapshot.failed {
@@ -24,25 +24,11 @@ enum PageInjection {
     /// The overlay: one `.posguide-error` line per diagnostic, as the terminal prints it.
     /// live.js builds the same markup when an `error` event arrives.
     static func overlayHTML(_ lines: [String]) -> String {
-        let items = lines.map { "<pre class=\"posguide-error\" style=\"margin:.25rem 0;white-space:pre-wrap;font:14px/1.4 monospace\">\(escape($0))</pre>" }.joined()
+        let items = lines.map { "<pre class=\"posguide-error\" style=\"margin:.25rem 0;white-space:pre-wrap;font:14px/1.4 monospace\">\($0.htmlEscaped)</pre>" }.joined()
         return "<div id=\"posguide-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;"
             + "background:#fff5f5;color:#7a0000;border-bottom:3px solid #c00;padding:1rem;box-shadow:0 2px 12px rgba(0,0,0,.3)\">"
             + "<p style=\"margin:0 0 .5rem;font:bold 15px/1.4 sans-serif\">posguide：重建失败，下面是错误；页面仍是上一次成功构建的版本。</p>"
             + items + "</div>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 
     static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {

@@ -29,18 +29,13 @@ struct ContentInventory {
         let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
         for relative in files {
             let components = relative.split(separator: "/").map(String.init)
-            guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }), !isEditorTemporary(name) else { continue }
+            guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }), !ContentRules.isEditorTemporary(name) else { continue }
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: directory.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if isDirectory.boolValue { continue }
             inventory.classify(path: "content/" + relative, components: components)
         }
         return inventory
-    }
-
-    /// Editor swap and backup files: never content.
-    static func isEditorTemporary(_ name: String) -> Bool {
-        name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasPrefix(".#") || name.hasPrefix("#")
     }
 
     private mutating func classify(path: String, components: [String]) {

@@ -1,5 +1,5 @@
 /// Naming rules shared by slugs, ids and section names.
-enum ContentRules {
+public enum ContentRules {
     /// Lower-case ASCII letters, digits and `-`, starting with a letter or digit.
     static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
@@ -8,5 +8,10 @@ enum ContentRules {
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "-")
         }
+    }
+
+    /// Editor swap, backup and autosave files (`.swp`, `~`, `.#name`, `#name#`): never content.
+    public static func isEditorTemporary(_ name: String) -> Bool {
+        name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasPrefix(".#") || name.hasPrefix("#")
     }
 }
