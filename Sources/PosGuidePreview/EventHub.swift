@@ -50,12 +50,6 @@ final class EventHub: @unchecked Sendable {
         for continuation in targets { continuation.finish() }
     }
 
-    var subscriberCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return subscribers.count
-    }
-
     /// One event in the text/event-stream format; `data` is one line of JSON.
     static func encode(event: String, data: String) -> String {
         "event: \(event)\ndata: \(data)\n\n"

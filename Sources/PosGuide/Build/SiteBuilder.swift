@@ -16,7 +16,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, cache: BuildCache? = nil, staging: StagingFolder? = nil) -> BuildResult {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
-        _ = cache?.beginBuild()
+        cache?.beginBuild()
 
         // 1. load: every file read once and checked against its schema.
         var loader = ContentLoader(root: options.source)

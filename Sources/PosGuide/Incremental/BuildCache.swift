@@ -70,7 +70,8 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: used by the build
 
-    func beginBuild() -> SourceChanges {
+    /// Drops what the recorded changes invalidate; the build then fills the gaps.
+    func beginBuild() {
         let changes = pending
         if changes.everything {
             pages = [:]
@@ -93,7 +94,6 @@ public final class BuildCache: @unchecked Sendable {
             templateGeneration += 1
         }
         pending = SourceChanges()
-        return changes
     }
 
     /// Takes a fresh listing of `content/`; files added or removed change what every page may link to.
