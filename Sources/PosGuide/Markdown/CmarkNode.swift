@@ -28,6 +28,12 @@ struct CmarkNode {
         nonmutating set { cmark_node_set_literal(pointer, newValue) }
     }
 
+    /// Whether the literal starts with `byte`, read from cmark's buffer without making a String.
+    func literalStarts(with byte: UInt8) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        return UInt8(bitPattern: literal.pointee) == byte
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }

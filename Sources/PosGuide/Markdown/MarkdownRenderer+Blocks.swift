@@ -66,7 +66,7 @@ extension MarkdownRenderer {
         while let current = first, current.type != CMARK_NODE_TEXT, current.type != CMARK_NODE_CODE, let child = current.firstChild {
             first = child
         }
-        if let first, first.type == CMARK_NODE_TEXT || first.type == CMARK_NODE_CODE, !first.literal.hasPrefix("|") { return }
+        if let first, first.type == CMARK_NODE_TEXT || first.type == CMARK_NODE_CODE, !first.literalStarts(with: UInt8(ascii: "|")) { return }
         let text = node.plainText
         guard text.hasPrefix("|"), text.contains("|---") || text.contains("| ---") || text.contains("|:--") else { return }
         report(.warning(

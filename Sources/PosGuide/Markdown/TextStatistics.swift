@@ -49,6 +49,9 @@ public struct TextStatistics: Sendable, Equatable {
             if Self.isCJK(scalar) {
                 cjkCharacters += 1
                 inWord = false
+            } else if Self.isCommonPunctuation(scalar) {
+                // Chinese text is full of these; answering without a Unicode property lookup is faster.
+                inWord = false
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if !inWord { words += 1 }
                 inWord = true
@@ -72,6 +75,17 @@ public struct TextStatistics: Sendable, Equatable {
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3040...0x30FF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation common in Chinese text: neither letters nor digits, so never part of a word.
+    static func isCommonPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001, 0x3002, 0x300A, 0x300B, 0x300C, 0x300D, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026,
+             0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F:
             return true
         default:
             return false
