@@ -4,21 +4,21 @@ import Foundation
 /// the live-reload script and, after a failed rebuild, the error overlay.
 enum PageInjection {
     static func inject(into html: Data, state: PreviewState) -> Data {
-        var bytes = [UInt8](html)
+        var page = html
         let script = "<script src=\"/_posguide/live.js\" data-build=\"\(state.buildID.htmlEscaped)\"></script>\n"
-        let scriptAt = lastRange(of: Array("</body>".utf8), in: bytes)?.lowerBound ?? bytes.count
-        bytes.insert(contentsOf: Array(script.utf8), at: scriptAt)
+        let scriptAt = page.range(of: Data("</body>".utf8), options: .backwards)?.lowerBound ?? page.endIndex
+        page.insert(contentsOf: Data(script.utf8), at: scriptAt)
         if state.snapshot.failed {
             // Right after `<body …>`, so it shows even without JavaScript.
-            let overlay = Array(overlayHTML(state.errorLines).utf8)
-            if let bodyStart = firstRange(of: Array("<body".utf8), in: bytes),
-               let close = bytes[bodyStart.upperBound...].firstIndex(of: UInt8(ascii: ">")) {
-                bytes.insert(contentsOf: overlay, at: close + 1)
+            let overlay = Data(overlayHTML(state.errorLines).utf8)
+            if let bodyStart = page.range(of: Data("<body".utf8)),
+               let close = page[bodyStart.upperBound...].firstIndex(of: UInt8(ascii: ">")) {
+                page.insert(contentsOf: overlay, at: close + 1)
             } else {
-                bytes.insert(contentsOf: overlay, at: 0)
+                page.insert(contentsOf: overlay, at: page.startIndex)
             }
         }
-        return Data(bytes)
+        return page
     }
 
     /// The overlay: one `.posguide-error` line per diagnostic, as the terminal prints it.
@@ -29,26 +29,6 @@ enum PageInjection {
             + "background:#fff5f5;color:#7a0000;border-bottom:3px solid #c00;padding:1rem;box-shadow:0 2px 12px rgba(0,0,0,.3)\">"
             + "<p style=\"margin:0 0 .5rem;font:bold 15px/1.4 sans-serif\">posguide：重建失败，下面是错误；页面仍是上一次成功构建的版本。</p>"
             + items + "</div>"
-    }
-
-    static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle { return index..<index + needle.count }
-            index += 1
-        }
-        return nil
-    }
-
-    static func lastRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = haystack.count - needle.count
-        while index >= 0 {
-            if haystack[index] == needle[0], Array(haystack[index..<index + needle.count]) == needle { return index..<index + needle.count }
-            index -= 1
-        }
-        return nil
     }
 
     /// Served at `/_posguide/live.js`. Plain ES5 so it runs in every browser an editor might use.

@@ -86,12 +86,7 @@ struct SiteResponder: HTTPResponder {
 
     /// A strong tag from the bytes served (FNV-1a, 64 bits): the same bytes, the same tag, across restarts.
     static func etag(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        return "\"" + String(hash, radix: 16) + "\""
+        "\"" + String(data.fnv1a64, radix: 16) + "\""
     }
 
     /// `If-None-Match: "a", W/"b"` or `*`.

@@ -162,12 +162,7 @@ public enum SiteBuilder {
     /// A short content hash for cache-busting the stylesheet URL.
     static func fingerprint(_ url: URL) -> String {
         let data = (try? Data(contentsOf: url)) ?? Data()
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        return String(String(hash, radix: 16).prefix(8))
+        return String(String(data.fnv1a64, radix: 16).prefix(8))
     }
 }
 
