@@ -6,32 +6,41 @@ struct TemplateContexts {
     let plan: SitePlan
     let today: PartialDate
     let stylesheet: String
+    /// `content/data/*.yaml`, converted once: every page carries it as `data`.
+    let data: TemplateValue
+
+    init(plan: SitePlan, today: PartialDate, stylesheet: String) {
+        self.plan = plan
+        self.today = today
+        self.stylesheet = stylesheet
+        data = TemplateValue(plain: plan.content.data.values)
+    }
 
     /// The parts every page has: site, nav with the current item marked, assets.
-    func base(path: String, title: String, description: String) -> [String: Any] {
+    func base(path: String, title: String, description: String) -> TemplateValue.Map {
         let config = plan.config
-        let nav: [[String: Any]] = config.nav.map { item in
+        let nav: [TemplateValue] = config.nav.map { item in
             let current = item.url == "/" ? path == "/" : path.hasPrefix(item.url)
-            return ["title": item.title, "url": item.url, "current": current]
+            return ["title": .string(item.title), "url": .string(item.url), "current": .bool(current)]
         }
         let pageTitle = path == "/" || title == config.title ? config.title : "\(title) · \(config.title)"
         return [
             "site": [
-                "title": config.title,
-                "description": config.description,
-                "base_url": config.baseURL,
-                "language": config.language,
-                "nav": nav,
-                "has_nav": !nav.isEmpty,
-                "year": String(today.year),
-            ] as [String: Any],
-            "head_title": pageTitle,
-            "title": title,
-            "description": description,
-            "url": path,
-            "canonical": canonical(path),
-            "stylesheet": stylesheet,
-            "data": plan.content.data.values,
+                "title": .string(config.title),
+                "description": .string(config.description),
+                "base_url": .string(config.baseURL),
+                "language": .string(config.language),
+                "nav": .list(nav),
+                "has_nav": .bool(!nav.isEmpty),
+                "year": .string(String(today.year)),
+            ],
+            "head_title": .string(pageTitle),
+            "title": .string(title),
+            "description": .string(description),
+            "url": .string(path),
+            "canonical": .string(canonical(path)),
+            "stylesheet": .string(stylesheet),
+            "data": data,
             "feed_url": "/feed.xml",
         ]
     }
@@ -40,72 +49,72 @@ struct TemplateContexts {
         plan.config.baseURL + path.dropFirst()
     }
 
-    func page(_ rendered: RenderedPage) -> [String: Any] {
+    func page(_ rendered: RenderedPage) -> TemplateValue.Map {
         let page = rendered.source
         let metadata = page.metadata
         let title = metadata.title ?? plan.config.title
         let summary = metadata.summary ?? rendered.markdown.summary
         var context = base(path: page.url, title: title, description: metadata.description ?? summary)
-        context["body"] = rendered.markdown.html
-        context["sources_html"] = rendered.sourcesHTML
-        context["summary"] = summary
-        context["reading_minutes"] = rendered.markdown.statistics.readingMinutes
+        context["body"] = .string(rendered.markdown.html)
+        context["sources_html"] = .string(rendered.sourcesHTML)
+        context["summary"] = .string(summary)
+        context["reading_minutes"] = .int(rendered.markdown.statistics.readingMinutes)
         context["toc"] = metadata.toc ? toc(rendered.markdown.headings) : []
-        context["has_toc"] = metadata.toc && rendered.markdown.headings.contains { $0.level == 2 }
-        context["tags"] = metadata.tags
+        context["has_toc"] = .bool(metadata.toc && rendered.markdown.headings.contains { $0.level == 2 })
+        context["tags"] = .list(metadata.tags.map(TemplateValue.string))
         if let date = metadata.date { context["date"] = dateValue(date) }
         if let updated = metadata.updated { context["updated"] = dateValue(updated) }
         if let section = page.section, let info = plan.sections.first(where: { $0.name == section }) {
-            context["section"] = ["title": info.title, "url": info.url]
+            context["section"] = ["title": .string(info.title), "url": .string(info.url)]
         }
-        context["is_article"] = { if case .article = page.kind { return true } else { return false } }()
+        context["is_article"] = .bool({ if case .article = page.kind { return true } else { return false } }())
         return context
     }
 
-    func dateValue(_ date: PartialDate) -> [String: Any] {
-        ["iso": date.description, "text": date.chinese]
+    func dateValue(_ date: PartialDate) -> TemplateValue {
+        ["iso": .string(date.description), "text": .string(date.chinese)]
     }
 
     /// Level-2 headings with their level-3 children.
-    func toc(_ headings: [Heading]) -> [[String: Any]] {
-        var entries: [[String: Any]] = []
-        var children: [[String: Any]] = []
+    func toc(_ headings: [Heading]) -> TemplateValue {
+        var entries: [TemplateValue.Map] = []
+        var children: [TemplateValue] = []
         func flush() {
             guard !entries.isEmpty else { return }
-            entries[entries.count - 1]["children"] = children
-            entries[entries.count - 1]["has_children"] = !children.isEmpty
+            entries[entries.count - 1]["children"] = .list(children)
+            entries[entries.count - 1]["has_children"] = .bool(!children.isEmpty)
             children = []
         }
         for heading in headings where heading.level == 2 || heading.level == 3 {
             if heading.level == 2 {
                 flush()
-                entries.append(["id": heading.id, "text": heading.text])
+                entries.append(["id": .string(heading.id), "text": .string(heading.text)])
             } else if !entries.isEmpty {
-                children.append(["id": heading.id, "text": heading.text])
+                children.append(["id": .string(heading.id), "text": .string(heading.text)])
             }
         }
         flush()
-        return entries
+        return .list(entries.map(TemplateValue.map))
     }
 
-    func listItem(_ page: PageSource, summary: String) -> [String: Any] {
-        var item: [String: Any] = ["title": page.metadata.title ?? page.url, "url": page.url, "summary": summary]
+    func listItem(_ page: PageSource, summary: String) -> TemplateValue {
+        var item: TemplateValue.Map = ["title": .string(page.metadata.title ?? page.url), "url": .string(page.url), "summary": .string(summary)]
         if let date = page.metadata.date { item["date"] = dateValue(date) }
-        return item
+        return .map(item)
     }
 
-    func providerItem(_ record: ProviderRecord) -> [String: Any] {
-        var item: [String: Any] = [
-            "id": record.id,
-            "name": record.name,
-            "legal_name": record.legalName,
-            "url": plan.providerURL(record.id),
-            "status": record.licence.status.rawValue,
-            "status_label": record.licence.status.label,
+    func providerItem(_ record: ProviderRecord) -> TemplateValue.Map {
+        var item: TemplateValue.Map = [
+            "id": .string(record.id),
+            "name": .string(record.name),
+            "legal_name": .string(record.legalName),
+            "url": .string(plan.providerURL(record.id)),
+            "status": .string(record.licence.status.rawValue),
+            "status_label": .string(record.licence.status.label),
             "checked": dateValue(record.checked),
-            "stale": isStale(record),
+            "stale": .bool(isStale(record)),
         ]
-        if let summary = record.summary { item["summary"] = summary }
+        item["summary"] = .optional(record.summary)
         return item
     }
 
@@ -113,39 +122,39 @@ struct TemplateContexts {
         today.dayNumber - record.checked.dayNumber > plan.config.freshnessDays
     }
 
-    func provider(_ rendered: RenderedProvider) -> [String: Any] {
+    func provider(_ rendered: RenderedProvider) -> TemplateValue.Map {
         let record = rendered.record
         let description = record.summary ?? "\(record.legalName)：许可状态、处罚记录与一清核实方法。"
         var context = base(path: plan.providerURL(record.id), title: record.name, description: description)
         var provider = providerItem(record)
-        provider["former_names"] = record.formerNames
-        provider["has_former_names"] = !record.formerNames.isEmpty
-        // Only present keys: an Optional wrapped in Any renders as "nil" in Mustache.
-        if let website = record.website { provider["website"] = website }
+        provider["former_names"] = .list(record.formerNames.map(TemplateValue.string))
+        provider["has_former_names"] = .bool(!record.formerNames.isEmpty)
+        // Absent values are absent keys, which `{{#name}}` skips.
+        provider["website"] = .optional(record.website)
         let licence = record.licence
-        var licenceContext: [String: Any] = ["status": licence.status.rawValue, "status_label": licence.status.label]
-        licenceContext["status_note"] = licence.statusNote
-        licenceContext["number"] = licence.number
-        licenceContext["number_note"] = licence.numberNote
-        licenceContext["business"] = licence.business
-        licenceContext["region"] = licence.region
-        licenceContext["valid_until"] = licence.validUntil
-        licenceContext["citations_html"] = citationMarks(licence.sources.map(\.value), numbers: rendered.citationNumbers)
-        provider["licence"] = licenceContext
-        provider["penalties"] = record.penalties.map { penalty -> [String: Any] in
+        var licenceContext: TemplateValue.Map = ["status": .string(licence.status.rawValue), "status_label": .string(licence.status.label)]
+        licenceContext["status_note"] = .optional(licence.statusNote)
+        licenceContext["number"] = .optional(licence.number)
+        licenceContext["number_note"] = .optional(licence.numberNote)
+        licenceContext["business"] = .optional(licence.business)
+        licenceContext["region"] = .optional(licence.region)
+        licenceContext["valid_until"] = .optional(licence.validUntil)
+        licenceContext["citations_html"] = .string(citationMarks(licence.sources.map(\.value), numbers: rendered.citationNumbers))
+        provider["licence"] = .map(licenceContext)
+        provider["penalties"] = .list(record.penalties.map { penalty in
             [
                 "date": dateValue(penalty.date),
-                "authority": penalty.authority,
-                "summary": penalty.summary,
-                "citations_html": citationMarks(penalty.sources.map(\.value), numbers: rendered.citationNumbers),
+                "authority": .string(penalty.authority),
+                "summary": .string(penalty.summary),
+                "citations_html": .string(citationMarks(penalty.sources.map(\.value), numbers: rendered.citationNumbers)),
             ]
-        }
-        provider["has_penalties"] = !record.penalties.isEmpty
-        provider["verify_html"] = rendered.verifyHTML
-        if let about = rendered.aboutHTML { provider["about_html"] = about }
-        provider["freshness_days"] = plan.config.freshnessDays
-        context["provider"] = provider
-        context["sources_html"] = rendered.sourcesHTML
+        })
+        provider["has_penalties"] = .bool(!record.penalties.isEmpty)
+        provider["verify_html"] = .string(rendered.verifyHTML)
+        provider["about_html"] = .optional(rendered.aboutHTML)
+        provider["freshness_days"] = .int(plan.config.freshnessDays)
+        context["provider"] = .map(provider)
+        context["sources_html"] = .string(rendered.sourcesHTML)
         return context
     }
 

@@ -3,27 +3,27 @@ extension TemplateStage {
     func renderGuideList(_ documents: [PrintDocument], pageCounts: [String: Int]) -> OutputFile? {
         guard !documents.isEmpty else { return nil }
         var context = contexts.base(path: "/guides/", title: "打印版指南", description: "可打印的商户指南：整本下载或打印，发给店员、带到培训会。")
-        context["guides"] = documents.map { document -> [String: Any] in
+        context["guides"] = .list(documents.map { document in
             let guide = document.guide
-            var item: [String: Any] = [
-                "id": guide.id,
-                "title": guide.title,
-                "url": PrintDocument.url(of: guide.id),
+            var item: TemplateValue.Map = [
+                "id": .string(guide.id),
+                "title": .string(guide.title),
+                "url": .string(PrintDocument.url(of: guide.id)),
                 "date": contexts.dateValue(guide.date),
-                "paper": guide.paper.rawValue,
-                "chapter_count": document.chapters.filter { !$0.isAppendix }.count,
-                "appendix_count": document.chapters.filter(\.isAppendix).count,
-                "has_appendices": document.chapters.contains(where: \.isAppendix),
+                "paper": .string(guide.paper.rawValue),
+                "chapter_count": .int(document.chapters.filter { !$0.isAppendix }.count),
+                "appendix_count": .int(document.chapters.filter(\.isAppendix).count),
+                "has_appendices": .bool(document.chapters.contains(where: \.isAppendix)),
             ]
-            item["subtitle"] = guide.subtitle
-            item["audience"] = guide.audience
-            item["summary"] = guide.summary
+            item["subtitle"] = .optional(guide.subtitle)
+            item["audience"] = .optional(guide.audience)
+            item["summary"] = .optional(guide.summary)
             if let pages = pageCounts[guide.id] {
-                item["pdf_url"] = "/" + document.pdfPath
-                item["pages"] = pages
+                item["pdf_url"] = .string("/" + document.pdfPath)
+                item["pages"] = .int(pages)
             }
-            return item
-        }
+            return .map(item)
+        })
         return OutputFile(path: "guides/index.html", text: templates.render("guides", context))
     }
 }

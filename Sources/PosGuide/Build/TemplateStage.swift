@@ -63,15 +63,15 @@ struct TemplateStage {
     }
 
     /// Sections with their newest few articles, for the home page.
-    func homeExtras(_ pages: [RenderedPage]) -> [String: Any] {
+    func homeExtras(_ pages: [RenderedPage]) -> TemplateValue.Map {
         let shown = plan.sections.map { Array($0.articles.prefix(6)) }
         let summaries = Self.summaries(pages, of: Set(shown.joined().map(\.url)))
-        return ["sections": zip(plan.sections, shown).map { section, articles -> [String: Any] in
+        return ["sections": .list(zip(plan.sections, shown).map { section, articles in
             let items = articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
-            return ["title": section.title, "url": section.url, "pages": items,
-                    "count": section.articles.count, "more": section.articles.count > items.count]
-        }, "provider_count": plan.providers.count, "has_providers": !plan.providers.isEmpty,
-           "guide_count": plan.content.guides.count, "has_guides": !plan.content.guides.isEmpty]
+            return ["title": .string(section.title), "url": .string(section.url), "pages": .list(items),
+                    "count": .int(section.articles.count), "more": .bool(section.articles.count > items.count)]
+        }), "provider_count": .int(plan.providers.count), "has_providers": .bool(!plan.providers.isEmpty),
+           "guide_count": .int(plan.content.guides.count), "has_guides": .bool(!plan.content.guides.isEmpty)]
     }
 
     /// Each page's list summary by URL, for the pages at `urls` (all when nil).
@@ -90,14 +90,14 @@ struct TemplateStage {
         }
         let render = { (section: SitePlan.Section) -> OutputFile in
             let summaries = Self.summaries(pages, of: Set(section.articles.map(\.url)))
-            var context: [String: Any]
+            var context: TemplateValue.Map
             if let intro = intros[section.name] {
                 context = contexts.page(intro)
             } else {
                 context = contexts.base(path: section.url, title: section.title, description: "\(section.title)：全部文章")
                 context["body"] = ""
             }
-            context["pages"] = section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
+            context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") })
             return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
         }
         guard let cache else { return plan.sections.parallelMap(render) }
@@ -121,21 +121,21 @@ struct TemplateStage {
             OutputFile(path: Self.outputPath(for: plan.providerURL(rendered.record.id)),
                        text: templates.render("provider", contexts.provider(rendered)))
         }
-        var context: [String: Any]
+        var context: TemplateValue.Map
         if let intro {
             context = contexts.page(intro)
         } else {
             context = contexts.base(path: "/providers/", title: "支付机构", description: "支付机构记录：许可状态、处罚与核实方法")
             context["body"] = ""
         }
-        context["providers"] = plan.providers.map(contexts.providerItem)
+        context["providers"] = .list(plan.providers.map { .map(contexts.providerItem($0)) })
         files.append(OutputFile(path: "providers/index.html", text: templates.render("providers", context)))
         return files
     }
 
     func render404() -> OutputFile {
         var context = contexts.base(path: "/404.html", title: "页面不存在", description: "页面不存在")
-        context["sections"] = plan.sections.map { ["title": $0.title, "url": $0.url] }
+        context["sections"] = .list(plan.sections.map { ["title": .string($0.title), "url": .string($0.url)] })
         return OutputFile(path: "404.html", text: templates.render("404", context))
     }
 }

@@ -16,6 +16,8 @@ public struct SourceFile: Sendable {
     public static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // memchr, before making the String: a Swift byte loop over a large file costs more than reading it.
+        let hasCarriageReturn = bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(.error(
                 "file.not-utf8",
@@ -24,8 +26,7 @@ public struct SourceFile: Sendable {
                 hint: "save the file as UTF-8 (GBK and other encodings are not supported)"
             ))
         }
-        // A byte scan: String.contains(String) goes through Foundation's locale-aware search.
-        let normalized = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let normalized = hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         return .success(SourceFile(path: path, text: normalized))
     }
 

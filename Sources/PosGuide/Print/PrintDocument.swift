@@ -27,49 +27,50 @@ struct PrintDocument: Sendable {
 extension PrintDocument {
     /// The values `print.mustache` sees. Keys are snake_case; `*_html` and `body` hold markup.
     static func context(guide: GuideDefinition, chapters: [PrintedChapter], sourcesHTML: String, config: SiteConfig,
-                        stylesheet: String, withPDF: Bool, qrCodes: [String: String]) -> [String: Any] {
+                        stylesheet: String, withPDF: Bool, qrCodes: [String: String]) -> TemplateValue.Map {
         let leaflet = isLeaflet(guide)
         let onlineURL = config.baseURL + url(of: guide.id).dropFirst()
-        var guideValues: [String: Any] = [
-            "id": guide.id,
-            "title": guide.title,
-            "date": ["iso": guide.date.description, "text": guide.date.chinese],
-            "online_url": onlineURL,
-            "paper": guide.paper.rawValue,
+        var guideValues: TemplateValue.Map = [
+            "id": .string(guide.id),
+            "title": .string(guide.title),
+            "date": ["iso": .string(guide.date.description), "text": .string(guide.date.chinese)],
+            "online_url": .string(onlineURL),
+            "paper": .string(guide.paper.rawValue),
         ]
-        guideValues["subtitle"] = guide.subtitle
-        guideValues["audience"] = guide.audience
-        guideValues["summary"] = guide.summary
-        let toc: [[String: Any]] = chapters.map { chapter in
-            let sections = chapter.headings.filter { $0.level == 2 }.map { ["id": $0.id, "text": $0.text] }
-            return ["id": chapter.id, "label": chapter.label, "title": chapter.title, "sections": sections, "has_sections": !sections.isEmpty]
+        guideValues["subtitle"] = .optional(guide.subtitle)
+        guideValues["audience"] = .optional(guide.audience)
+        guideValues["summary"] = .optional(guide.summary)
+        let toc: [TemplateValue] = chapters.map { chapter in
+            let sections: [TemplateValue] = chapter.headings.filter { $0.level == 2 }.map { ["id": .string($0.id), "text": .string($0.text)] }
+            return ["id": .string(chapter.id), "label": .string(chapter.label), "title": .string(chapter.title),
+                    "sections": .list(sections), "has_sections": .bool(!sections.isEmpty)]
         }
-        let chapterValues: [[String: Any]] = chapters.map { chapter in
+        let chapterValues: [TemplateValue] = chapters.map { chapter in
             [
-                "id": chapter.id,
-                "label": chapter.label,
-                "title": chapter.title,
-                "appendix": chapter.isAppendix,
-                "online_url": chapter.onlineURL,
-                "qr_svg_html": qrCodes[chapter.id] ?? "",
+                "id": .string(chapter.id),
+                "label": .string(chapter.label),
+                "title": .string(chapter.title),
+                "appendix": .bool(chapter.isAppendix),
+                "online_url": .string(chapter.onlineURL),
+                "qr_svg_html": .string(qrCodes[chapter.id] ?? ""),
                 // In a leaflet the guide's title heads the page; repeating an identical chapter title wastes a line.
-                "shows_title": !(leaflet && chapter.title == guide.title),
-                "body": chapter.html,
+                "shows_title": .bool(!(leaflet && chapter.title == guide.title)),
+                "body": .string(chapter.html),
             ]
         }
         return [
-            "site": ["title": config.title, "base_url": config.baseURL, "language": config.language] as [String: Any],
-            "guide": guideValues,
-            "leaflet": leaflet,
-            "toc": toc,
-            "chapters": chapterValues,
-            "sources_html": sourcesHTML,
-            "has_sources": !sourcesHTML.isEmpty,
-            "print_css": stylesheet,
-            "canonical": onlineURL,
-            "guides_url": config.baseURL + "guides/",
+            "site": ["title": .string(config.title), "base_url": .string(config.baseURL), "language": .string(config.language)],
+            "guide": .map(guideValues),
+            "leaflet": .bool(leaflet),
+            "toc": .list(toc),
+            "chapters": .list(chapterValues),
+            "sources_html": .string(sourcesHTML),
+            "has_sources": .bool(!sourcesHTML.isEmpty),
+            "print_css": .string(stylesheet),
+            "canonical": .string(onlineURL),
+            "guides_url": .string(config.baseURL + "guides/"),
             // Relative to guides/<id>/index.html, so it also works in an exported folder.
-            "pdf_url": withPDF ? "../\(guide.id).pdf" : "",
+            "pdf_url": .string(withPDF ? "../\(guide.id).pdf" : ""),
         ]
     }
 

@@ -1,12 +1,11 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates of `templates/`, parsed once and checked before any page renders.
-public struct TemplateSet: @unchecked Sendable {
+public struct TemplateSet: Sendable {
     /// Templates every build renders with.
     public static let required = ["home", "section", "article", "provider", "providers", "404"]
 
-    let library: MustacheLibrary
+    let templates: [String: Template]
     /// Files under `templates/assets/` (the theme's CSS and images), relative to it.
     public let assets: [String]
     public let directory: URL
@@ -17,8 +16,9 @@ public struct TemplateSet: @unchecked Sendable {
             return (nil, [.error("templates.missing", "no templates folder: looked for \(directory.path)", at: SourceLocation(path: displayPath))])
         }
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var sources: [String: SourceFile] = [:]
+        var templates: [String: Template] = [:]
+        /// Every template file, parsed or not (a syntax error is reported once, not also as "missing").
+        var parsed: Set<String> = []
         var assets: [String] = []
         let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
         for relative in files where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
@@ -43,55 +43,44 @@ public struct TemplateSet: @unchecked Sendable {
                 continue
             }
             do {
-                _ = FastHTMLContentType.registered
-                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + file.text), named: name)
-                sources[name] = file
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    "template.syntax",
-                    "template syntax error: \(Self.describe(error.error))",
-                    // The pragma line put in front shifts every line by one.
-                    at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
-                ))
+                templates[name] = try TemplateParser.parse(file.text)
             } catch {
-                diagnostics.append(.error("template.syntax", "template error: \(error)", at: SourceLocation(path: path)))
+                diagnostics.append(.error("template.syntax", "template syntax error: \(error.message)",
+                                          at: SourceLocation(path: path, line: error.line, column: error.column)))
             }
+            parsed.insert(name)
         }
-        for name in required where sources[name] == nil && !diagnostics.contains(where: { $0.location.path == "\(displayPath)/\(name).mustache" }) {
+        for name in required where !parsed.contains(name) && !diagnostics.contains(where: { $0.location.path == "\(displayPath)/\(name).mustache" }) {
             diagnostics.append(.error(
                 "template.missing",
                 "missing template `\(name).mustache` in \(directory.path)",
                 at: SourceLocation(path: "\(displayPath)/\(name).mustache")
             ))
         }
-        for (_, file) in sources {
-            diagnostics += PartialReferences.check(file, known: Set(sources.keys))
+        // Mustache renders an unknown partial as nothing; here it is an error at the tag.
+        for (name, template) in templates {
+            for reference in template.references where !parsed.contains(reference.name) {
+                diagnostics.append(.error(
+                    "template.missing-partial",
+                    "template uses partial `\(reference.name)`, but there is no \(reference.name).mustache",
+                    at: SourceLocation(path: "\(displayPath)/\(name).mustache", line: reference.line, column: reference.column)
+                ))
+            }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets, directory: directory), diagnostics)
+        return (TemplateSet(templates: templates, assets: assets, directory: directory), diagnostics)
     }
 
     /// Whether `templates/<name>.mustache` exists (for templates only some sites need).
     public func has(_ name: String) -> Bool {
-        library.getTemplate(named: name) != nil
+        templates[name] != nil
     }
 
-    /// Renders the template `name`; Mustache escapes every `{{value}}` for HTML.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "section closed with a different name than it was opened with"
-        case .unfinishedName?: return "tag is not closed with `}}`"
-        case .expectedSectionEnd?: return "section is never closed (missing `{{/name}}`)"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot apply to an inherited block"
-        case .illegalTokenInsideInheritSection?: return "only `{{$block}}` overrides may appear inside `{{<parent}}`"
-        case .textInsideInheritSection?: return "text inside `{{<parent}}` must be inside a `{{$block}}`"
-        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "invalid `{{% ... }}` pragma"
-        case nil: return "\(error)"
-        }
+    /// Renders the template `name`; every `{{value}}` is escaped for HTML.
+    public func render(_ name: String, _ context: TemplateValue.Map) -> String {
+        guard let template = templates[name] else { return "" }
+        var renderer = TemplateRenderer(templates: templates, context: context, capacity: 16_384)
+        renderer.render(template.nodes)
+        return renderer.output
     }
 }

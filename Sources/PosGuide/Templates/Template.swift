@@ -1,0 +1,45 @@
+/// One Mustache template, parsed once into a tree that renders without looking at its text again.
+///
+/// The Mustache the site's templates use (https://mustache.github.io/mustache.5.html):
+/// `{{name}}` (HTML-escaped), `{{{name}}}` and `{{&name}}` (as is), dotted names and `{{.}}`,
+/// `{{#name}}`/`{{^name}}` sections, `{{! comments }}`, `{{> partial}}`, `{{< parent}}` with
+/// `{{$block}}` overrides, and `{{=<% %>=}}` delimiter changes. A tag alone on its line
+/// ("standalone") takes the line with it, as the Mustache spec says.
+struct Template: Sendable {
+    let nodes: [TemplateNode]
+    /// Every `{{> name}}` and `{{< name}}`, with where it is, to check that those templates exist.
+    let references: [(name: String, line: Int, column: Int)]
+}
+
+/// A piece of a parsed template.
+indirect enum TemplateNode: Sendable {
+    case text(String)
+    /// `{{name}}` (escaped) or `{{{name}}}` (not).
+    case value(TemplatePath, escaped: Bool)
+    /// `{{#name}}…{{/name}}`, or with `inverted`, `{{^name}}…{{/name}}`.
+    case section(TemplatePath, inverted: Bool, [TemplateNode])
+    /// `{{> name}}`; a standalone one indents every line of the partial as the tag was indented.
+    case partial(String, indentation: String)
+    /// `{{< name}}…{{/name}}`: the template `name` with some of its blocks replaced.
+    case parent(String, indentation: String, overrides: [String: [TemplateNode]])
+    /// `{{$name}}default{{/name}}`: replaced when a template using this one as its parent overrides it.
+    case block(String, indentation: String, [TemplateNode])
+}
+
+/// A dotted name (`site.title`), looked up from the innermost context outwards by its first part.
+/// No parts at all is `{{.}}`, the current context itself.
+struct TemplatePath: Sendable {
+    let first: String?
+    let rest: [String]
+
+    init(_ name: String) {
+        if name == "." {
+            first = nil
+            rest = []
+        } else {
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            first = parts[0]
+            rest = Array(parts.dropFirst())
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Renders parsed templates: walks the node tree once, looking names up in a stack of contexts.
+struct TemplateRenderer {
+    private let templates: [String: Template]
+    /// The contexts a name is looked up in, innermost last: the page's values, then one per open section.
+    private var stack: [TemplateValue]
+    /// Block overrides of the parents being rendered; the outermost override of a name wins.
+    private var overrides: [String: [TemplateNode]] = [:]
+    /// Put in front of every line while a standalone partial renders (nested partials add theirs).
+    private var indentation = ""
+    private(set) var output = ""
+
+    init(templates: [String: Template], context: TemplateValue.Map, capacity: Int = 0) {
+        self.templates = templates
+        stack = [.map(context)]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ nodes: [TemplateNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                emit(text, isTemplateText: true)
+            case .value(let path, let escaped):
+                guard let value = lookup(path) else { continue }
+                if case .string(let text) = value {
+                    emit(escaped ? text.htmlEscaped : text)
+                } else {
+                    emit(escaped ? value.text.htmlEscaped : value.text)
+                }
+            case .section(let path, let inverted, let children):
+                let value = lookup(path)
+                guard let value, value.isTruthy else {
+                    if inverted { render(children) }
+                    continue
+                }
+                if inverted { continue }
+                switch value {
+                case .bool:
+                    render(children)
+                case .list(let items):
+                    for item in items { renderWithContext(item, children) }
+                case .string, .int, .map:
+                    renderWithContext(value, children)
+                }
+            case .partial(let name, let indentation):
+                guard let template = templates[name] else { continue }
+                renderIndented(template.nodes, by: indentation)
+            case .parent(let name, let indentation, let overrides):
+                guard let template = templates[name] else { continue }
+                let outer = self.overrides
+                self.overrides.merge(overrides) { outer, _ in outer }
+                renderIndented(template.nodes, by: indentation)
+                self.overrides = outer
+            case .block(let name, _, let defaults):
+                render(overrides[name] ?? defaults)
+            }
+        }
+    }
+
+    private mutating func renderWithContext(_ value: TemplateValue, _ nodes: [TemplateNode]) {
+        stack.append(value)
+        render(nodes)
+        stack.removeLast()
+    }
+
+    /// A standalone partial: its tag's spaces start the first line, and every further line gets them too.
+    private mutating func renderIndented(_ nodes: [TemplateNode], by added: String) {
+        guard !added.isEmpty else { return render(nodes) }
+        emit(added)
+        let outer = indentation
+        indentation += added
+        render(nodes)
+        indentation = outer
+    }
+
+    /// The first part of a dotted name is looked up from the innermost context outwards; the
+    /// rest only inside what that found (Mustache's rule: `a.b` never finds another `b`).
+    private func lookup(_ path: TemplatePath) -> TemplateValue? {
+        guard let first = path.first else { return stack.last }
+        var found: TemplateValue?
+        for context in stack.reversed() {
+            if let value = context[first] {
+                found = value
+                break
+            }
+        }
+        for name in path.rest {
+            guard let value = found?[name] else { return nil }
+            found = value
+        }
+        return found
+    }
+
+    /// Appends text; inside an indented partial, lines of the template's own text are indented
+    /// (text from values is not: it is not part of the partial's lines).
+    private mutating func emit(_ text: String, isTemplateText: Bool = false) {
+        guard !text.isEmpty else { return }
+        guard !indentation.isEmpty else {
+            output += text
+            return
+        }
+        if output.utf8.last == UInt8(ascii: "\n") { output += indentation }
+        guard isTemplateText else {
+            output += text
+            return
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let endsWithLineEnd = lines.last?.isEmpty ?? false
+        if endsWithLineEnd { lines.removeLast() }
+        for (number, line) in lines.enumerated() {
+            if number > 0 { output += indentation }
+            output += line
+            if number < lines.count - 1 || endsWithLineEnd { output += "\n" }
+        }
+    }
+}
