@@ -26,13 +26,10 @@ struct ContentInventory {
     /// Lists `directory` (the `content/` folder) and classifies every file by where it lies.
     static func scan(_ directory: URL) -> ContentInventory {
         var inventory = ContentInventory()
-        let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
-        for relative in files {
+        // Hidden files and folders are not listed at all.
+        for relative in FileSystem.files(under: directory.path).sorted() {
             let components = relative.split(separator: "/").map(String.init)
-            guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }), !ContentRules.isEditorTemporary(name) else { continue }
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent(relative).path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
+            guard let name = components.last, !ContentRules.isEditorTemporary(name) else { continue }
             inventory.classify(path: "content/" + relative, components: components)
         }
         return inventory

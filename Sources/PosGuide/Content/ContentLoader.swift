@@ -117,7 +117,7 @@ public struct ContentLoader {
     /// Reads a file relative to the site root; nil (and a diagnostic) when unreadable or not UTF-8.
     func read(_ path: String?, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         guard let path else { return nil }
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+        guard let data = FileSystem.read(root.path + "/" + path) else {
             diagnostics.append(.error("file.unreadable", "cannot read file", at: SourceLocation(path: path)))
             return nil
         }

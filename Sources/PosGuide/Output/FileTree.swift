@@ -20,7 +20,7 @@ enum FileTree {
         guard duplicate >= 0, let stream = fdopendir(duplicate) else { throw error(path) }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = FileSystem.name(of: entry)
             if name == "." || name == ".." { continue }
             let childPath = path + "/" + name
             if Int32(entry.pointee.d_type) == Int32(DT_DIR) {

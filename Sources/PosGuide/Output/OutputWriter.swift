@@ -69,7 +69,7 @@ public enum OutputWriter {
         }
         let failures = files.parallelMap { file -> String? in
             do {
-                try write(file.data(), to: staging.appendingPathComponent(file.path).path)
+                try write(file.data(), to: staging.path + "/" + file.path)
                 return nil
             } catch {
                 return "\(file.path): \(error)"

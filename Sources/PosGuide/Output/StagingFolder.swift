@@ -17,7 +17,8 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Writes `file` now (from any thread) and returns it as written.
     func write(_ file: OutputFile) -> OutputFile {
-        let path = url.appendingPathComponent(file.path).path
+        // Not `url.appendingPathComponent`: it stats the path it builds.
+        let path = url.path + "/" + file.path
         do {
             try OutputWriter.makeParent(of: path)
             try OutputWriter.write(file.data(), to: path)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Listing and reading the site's files with as few system calls as the job needs.
+///
+/// On a 10,000-page site every call per file counts: `FileManager`'s enumerator stats each entry
+/// twice, `URL.appendingPathComponent` stats the path it builds (to decide on a trailing slash),
+/// and `FileManager.contents(atPath:)` stats again before reading. strace showed five stats
+/// per page, two seconds of system time on this machine kind's disk.
+enum FileSystem {
+    /// Every file under `root` (following links to files, not into linked folders), as paths
+    /// relative to it, skipping hidden files and folders (names starting with `.`). Unsorted.
+    static func files(under root: String) -> [String] {
+        var found: [String] = []
+        collect(root, prefix: "", into: &found)
+        return found
+    }
+
+    private static func collect(_ path: String, prefix: String, into found: inout [String]) {
+        guard let stream = opendir(path) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = self.name(of: entry)
+            if name.hasPrefix(".") { continue }
+            let childPath = path + "/" + name
+            let relative = prefix + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                // Some file systems do not say; links count as what they point at.
+                var info = stat()
+                guard stat(childPath, &info) == 0 else { continue }
+                let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                if type == Int32(DT_LNK) && isDirectory { continue }
+                type = Int32(isDirectory ? DT_DIR : DT_REG)
+            }
+            if type == Int32(DT_DIR) {
+                collect(childPath, prefix: relative + "/", into: &found)
+            } else {
+                found.append(relative)
+            }
+        }
+    }
+
+    /// The name in a `readdir` entry.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+
+    /// The whole file at `path`, or nil when it cannot be read.
+    static func read(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        let complete: Bool = data.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
+                let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return count == 0 }
+                filled += count
+            }
+            return true
+        }
+        guard complete else { return nil }
+        // A file that shrank while being read: keep what was there.
+        if filled < data.count { data.count = filled }
+        return data
+    }
+}
