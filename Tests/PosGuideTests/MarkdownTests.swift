@@ -192,3 +192,40 @@ import Testing
         #expect(rendered.diagnostics.map(\.description) == ["content/articles/a.md:3:1: warning: pipe tables are not CommonMark: this renders as a paragraph of `|` characters"])
     }
 }
+
+/// The slug's fast paths (ASCII, ideographs) must say exactly what the Unicode properties say.
+@Suite struct HeadingSlugFastPathTests {
+    /// The definition the fast paths stand in for: lower-case, keep letters, digits and `_`,
+    /// spaces and `-` become one `-`, everything else goes.
+    static func reference(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil || scalar == "_" {
+                if pendingDash && !out.isEmpty { out += "-" }
+                pendingDash = false
+                out.unicodeScalars.append(scalar)
+            } else if properties.isWhitespace || scalar == "-" {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "section" : out
+    }
+
+    @Test func everyBasicPlaneCharacterSlugsAsTheUnicodePropertiesSay() {
+        var mismatches: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "A" + String(Character(scalar)) + " b"
+            if HeadingSlugger.baseSlug(text) != Self.reference(text) { mismatches.append(String(value, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "differs for U+\(mismatches.prefix(10).joined(separator: ", U+"))")
+    }
+
+    @Test func headingsOfTheRealSiteSlugAsBefore() {
+        for text in ["什么是\"二清\"？", "Step 1: MCC", "费率 0.38% 与 0.6%", "İstanbul ΣΑΣ", "一清 vs 二清 —— 区别", "  _x_  ", "!!!"] {
+            #expect(HeadingSlugger.baseSlug(text) == Self.reference(text), "\(text)")
+        }
+    }
+}

@@ -133,6 +133,16 @@ struct CmarkNode {
         remove()
     }
 
+    /// Replaces this block, whose children are inlines (a heading), with those inlines between
+    /// `enter` and `exit`, on lines of their own as cmark puts blocks. A custom block alone
+    /// would put its content on a line of its own too; it holds one custom inline instead.
+    func replaceBlockKeepingInlines(enter: String, exit: String) {
+        let block = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!)
+        cmark_node_insert_before(pointer, block.pointer)
+        cmark_node_append_child(block.pointer, pointer)
+        replaceKeepingChildren(enter: enter, exit: exit)
+    }
+
     /// Whether `root` is an ancestor of this node (false once a parent was unlinked).
     func isDescendant(of root: CmarkNode) -> Bool {
         var current = parent

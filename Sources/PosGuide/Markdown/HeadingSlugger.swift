@@ -25,16 +25,42 @@ struct HeadingSlugger {
     static func baseSlug(_ text: String) -> String {
         var out = ""
         var pendingDash = false
-        for scalar in text.lowercased().unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || scalar == "_" {
-                if pendingDash && !out.isEmpty { out += "-" }
-                pendingDash = false
-                out.unicodeScalars.append(scalar)
-            } else if properties.isWhitespace || scalar == "-" {
-                pendingDash = true
+        func keep(_ scalar: Unicode.Scalar) {
+            if pendingDash && !out.isEmpty { out += "-" }
+            pendingDash = false
+            out.unicodeScalars.append(scalar)
+        }
+        for original in text.unicodeScalars {
+            // ASCII and CJK ideographs (all letters, none with a lower case) answered without
+            // Unicode property tables, which made slugs a few percent of a large build.
+            if original.isASCII {
+                switch original {
+                case "A"..."Z": keep(Unicode.Scalar(original.value + 32)!)
+                case "a"..."z", "0"..."9", "_": keep(original)
+                case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "-": pendingDash = true
+                default: break
+                }
+                continue
+            }
+            if Self.isIdeograph(original) {
+                keep(original)
+                continue
+            }
+            // Lower-casing is per scalar in Swift (`String.lowercased()` maps each one), so doing it here is the same.
+            for scalar in original.properties.lowercaseMapping.unicodeScalars {
+                let properties = scalar.properties
+                if properties.isAlphabetic || properties.numericType != nil {
+                    keep(scalar)
+                } else if properties.isWhitespace {
+                    pendingDash = true
+                }
             }
         }
         return out.isEmpty ? "section" : out
+    }
+
+    /// CJK Unified Ideographs and Extension A: every one assigned, alphabetic, without case.
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 }

@@ -50,13 +50,10 @@ extension MarkdownRenderer {
         if isPageBody {
             headings.append(Heading(level: node.headingLevel, text: text, id: id))
         }
-        // cmark renders `<hN>`; the id goes into that opening tag.
-        var html = node.renderHTML(options: cmarkOptions)
-        let opening = "<h\(node.headingLevel)>"
-        if html.hasPrefix(opening) {
-            html = "<h\(node.headingLevel) id=\"\(id.htmlEscaped)\">" + html.dropFirst(opening.count)
-        }
-        node.replace(withBlockHTML: html)
+        // cmark has no attributes: the heading becomes a custom block that opens and closes the
+        // tag itself, its content still rendered by cmark in the page's one pass.
+        let level = node.headingLevel
+        node.replaceBlockKeepingInlines(enter: "<h\(level) id=\"\(id.htmlEscaped)\">", exit: "</h\(level)>")
     }
 
     /// CommonMark has no tables: a GitHub-style pipe table renders as a paragraph of `|`s.

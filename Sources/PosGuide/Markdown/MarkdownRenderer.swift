@@ -25,6 +25,8 @@ public final class MarkdownRenderer {
     var columnOffset = 0
     /// Set when the page is a chapter of a print document: prefixed ids, in-document links.
     public var printChapter: PrintChapter?
+    /// Where each line of the source starts, found on the first location asked for.
+    private lazy var lineStarts = source.lineStarts()
 
     public init(environment: MarkdownEnvironment, source: SourceText, pagePath: String) {
         self.environment = environment
@@ -106,13 +108,16 @@ public final class MarkdownRenderer {
     }
 
     func location(of node: CmarkNode, lineOffset: Int) -> SourceLocation {
-        source.location(line: node.startLine + lineOffset, byteColumn: node.startColumn + columnOffset)
+        source.location(line: node.startLine + lineOffset, byteColumn: node.startColumn + columnOffset, lineStarts: lineStarts)
     }
 
     /// At most 120 characters of the first paragraph, cut at a character boundary.
     static func summarize(_ text: String) -> String {
         let collapsed = text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ").trimmingWhitespace
-        guard collapsed.count > 120 else { return collapsed }
+        // Walks at most 120 characters, not the whole paragraph as `count` would.
+        guard collapsed.index(collapsed.startIndex, offsetBy: 120, limitedBy: collapsed.endIndex).map({ $0 < collapsed.endIndex }) ?? false else {
+            return collapsed
+        }
         return String(collapsed.prefix(119)) + "…"
     }
 }

@@ -13,19 +13,39 @@ public struct SourceText: Sendable {
     /// Works on the UTF-8 bytes: every link of every page gets a location, so
     /// this must not walk Characters (grapheme breaking dominated a profile).
     public func location(line: Int, byteColumn: Int) -> SourceLocation {
+        location(line: line, byteColumn: byteColumn, lineStarts: nil)
+    }
+
+    /// The same, with the byte offset of each line's start already known (`lineStarts()`):
+    /// a page asks for the location of every link, and each would otherwise scan from the top.
+    func location(line: Int, byteColumn: Int, lineStarts: [Int]?) -> SourceLocation {
         var text = self.text
         let column = text.withUTF8 { bytes -> Int in
             var start = 0
-            var current = 1
-            while current < line, start < bytes.count {
-                guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return byteColumn }
-                start = newline + 1
-                current += 1
+            if let lineStarts, line >= 1, line <= lineStarts.count {
+                start = lineStarts[line - 1]
+            } else {
+                var current = 1
+                while current < line, start < bytes.count {
+                    guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return byteColumn }
+                    start = newline + 1
+                    current += 1
+                }
             }
             let end = min(bytes.count, start + max(0, byteColumn - 1))
             // Characters before the column: every byte that does not continue a UTF-8 sequence.
             return bytes[start..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         }
         return SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// The byte offset at which each line starts.
+    func lineStarts() -> [Int] {
+        var text = self.text
+        return text.withUTF8 { bytes in
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            return starts
+        }
     }
 }
