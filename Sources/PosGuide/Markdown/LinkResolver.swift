@@ -51,7 +51,7 @@ public struct LinkResolver: Sendable {
         if pathPart.isEmpty {
             return .samePage(fragment: fragment ?? "")
         }
-        let withoutQuery = String(pathPart.prefix { $0 != "?" })
+        let withoutQuery = pathPart.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(pathPart[..<$0]) } ?? pathPart
         if withoutQuery.hasSuffix(".md") || withoutQuery.hasSuffix(".yaml") {
             let directory = file.split(separator: "/").dropLast().joined(separator: "/")
             let target = withoutQuery.hasPrefix("/")
@@ -74,13 +74,18 @@ public struct LinkResolver: Sendable {
         return .site(path: path, fragment: fragment?.percentDecoded, rewritten: nil)
     }
 
+    // The helpers below search bytes, not Characters: every link of every page passes through
+    // them, and the characters they look for are ASCII, so byte positions are character boundaries.
+
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "." || $0 == "-") })
-        else { return nil }
-        return String(scheme)
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = url.utf8[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = scheme.first, isLetter(first), scheme.allSatisfy({ byte in
+            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }) else { return nil }
+        return String(url[..<colon])
     }
 
     static func host(of url: String) -> String {
@@ -92,14 +97,15 @@ public struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ url: String) -> (String, String?) {
-        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
-        return (String(url[..<hash]), String(url[url.index(after: hash)...]))
+        guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
+        return (String(url[..<hash]), String(url[url.utf8.index(after: hash)...]))
     }
 
     /// Resolves `.` and `..` segments; keeps a leading `/`.
     static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            let part = Substring(bytes)
             switch part {
             case ".": continue
             case "..": if !parts.isEmpty { parts.removeLast() }
@@ -107,7 +113,7 @@ public struct LinkResolver: Sendable {
             }
         }
         let joined = parts.joined(separator: "/")
-        return path.hasPrefix("/") ? "/" + joined : joined
+        return path.utf8.first == UInt8(ascii: "/") ? "/" + joined : joined
     }
 }
 

@@ -113,7 +113,8 @@ public final class MarkdownRenderer {
 
     /// At most 120 characters of the first paragraph, cut at a character boundary.
     static func summarize(_ text: String) -> String {
-        let collapsed = text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ").trimmingWhitespace
+        // Plain text rarely holds a line break (soft breaks are spaces already): skip splitting then.
+        let collapsed = (text.utf8.contains(UInt8(ascii: "\n")) ? text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ") : text).trimmingWhitespace
         // Walks at most 120 characters, not the whole paragraph as `count` would.
         guard collapsed.index(collapsed.startIndex, offsetBy: 120, limitedBy: collapsed.endIndex).map({ $0 < collapsed.endIndex }) ?? false else {
             return collapsed

@@ -1,7 +1,7 @@
 extension String {
     /// Decodes `%XX` escapes; malformed escapes are kept as they are.
     public var percentDecoded: String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var iterator = Array(utf8)[...]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A source file's text with the means to turn cmark's byte columns into character columns.
 public struct SourceText: Sendable {
     public let path: String
@@ -44,7 +46,12 @@ public struct SourceText: Sendable {
         var text = self.text
         return text.withUTF8 { bytes in
             var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            guard let base = bytes.baseAddress else { return starts }
+            var offset = 0
+            while offset < bytes.count, let newline = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
             return starts
         }
     }
