@@ -77,40 +77,47 @@ struct CmarkNode {
         }
     }
 
-    /// Counts the reading statistics of every text and code node under this one,
-    /// reading cmark's own buffers (no Swift strings are made).
-    func addStatistics(to statistics: inout TextStatistics) {
-        guard let iterator = cmark_iter_new(pointer) else { return }
+    /// What the renderer changes in a page, found in one walk over the tree before anything
+    /// changes (each walk costs about as much as cmark's own rendering of the page).
+    struct Survey {
+        /// Links, images and raw HTML, in document order.
+        var inlines: [CmarkNode] = []
+        /// Code blocks (directives), headings and paragraphs, in document order.
+        var blocks: [CmarkNode] = []
+    }
+
+    /// Collects a `Survey` and, when given, counts the reading statistics of every text and
+    /// code node into `statistics`, reading cmark's own buffers (no Swift strings are made).
+    func survey(countingInto statistics: UnsafeMutablePointer<TextStatistics>?) -> Survey {
+        var survey = Survey()
+        guard let iterator = cmark_iter_new(pointer) else { return survey }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                    survey.inlines.append(CmarkNode(node))
+                case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH:
+                    survey.blocks.append(CmarkNode(node))
+                default:
+                    break
+                }
+            }
+            guard let statistics else { continue }
             if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
                let literal = cmark_node_get_literal(node) {
                 literal.withMemoryRebound(to: UInt8.self, capacity: 0) { bytes in
-                    statistics.add(utf8: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                    statistics.pointee.add(utf8: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
                 }
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || event == CMARK_EVENT_EXIT {
-                statistics.endWord()
+                statistics.pointee.endWord()
             }
         }
-    }
-
-    /// Every node of the tree in document order, collected first so callers may
-    /// mutate the tree afterwards (cmark iterators must not outlive edits).
-    func descendants(where include: (CmarkNode) -> Bool) -> [CmarkNode] {
-        var result: [CmarkNode] = []
-        guard let iterator = cmark_iter_new(pointer) else { return result }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = CmarkNode(cmark_iter_get_node(iterator)) else { continue }
-            if include(node) { result.append(node) }
-        }
-        return result
+        return survey
     }
 
     /// Replaces this node with a raw HTML block the renderer emits as is.

@@ -2,11 +2,9 @@ import CCmark
 
 extension MarkdownRenderer {
     /// Directives, heading ids and figures: block nodes replaced by their HTML.
-    func transformBlocks(in root: CmarkNode, lineOffset: Int, isPageBody: Bool) {
-        let nodes = root.descendants { node in
-            let type = node.type
-            return type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH
-        }
+    /// `nodes`: the code blocks, headings and paragraphs of the tree, from `CmarkNode.survey`,
+    /// collected before the inline transforms (which never free a block of these kinds).
+    func transformBlocks(_ nodes: [CmarkNode], lineOffset: Int, isPageBody: Bool) {
         for node in nodes {
             switch node.type {
             case CMARK_NODE_CODE_BLOCK:

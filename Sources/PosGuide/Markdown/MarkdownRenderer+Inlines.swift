@@ -2,12 +2,8 @@ import CCmark
 
 extension MarkdownRenderer {
     /// Links, citations, images and raw HTML: resolve, check, rewrite or drop.
-    func transformInlines(in root: CmarkNode, lineOffset: Int) {
-        let nodes = root.descendants { node in
-            let type = node.type
-            return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
-                || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK
-        }
+    /// `nodes`: the links, images and raw HTML of the tree under `root`, from `CmarkNode.survey`.
+    func transformInlines(_ nodes: [CmarkNode], in root: CmarkNode, lineOffset: Int) {
         // Removed images are freed only at the end: links inside their alt text
         // were collected too and must not be touched once their parent is gone.
         var detached: [CmarkNode] = []

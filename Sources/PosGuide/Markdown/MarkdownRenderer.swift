@@ -82,14 +82,12 @@ public final class MarkdownRenderer {
         let root = CmarkNode(document)
 
         if environment.siteTransforms {
-            if isPageBody {
-                root.addStatistics(to: &statistics)
-                if summary.isEmpty, let paragraph = root.children.first(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
-                    summary = Self.summarize(paragraph.plainText)
-                }
+            let survey = isPageBody ? withUnsafeMutablePointer(to: &statistics) { root.survey(countingInto: $0) } : root.survey(countingInto: nil)
+            if isPageBody, summary.isEmpty, let paragraph = root.children.first(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
+                summary = Self.summarize(paragraph.plainText)
             }
-            transformInlines(in: root, lineOffset: lineOffset)
-            transformBlocks(in: root, lineOffset: lineOffset, isPageBody: isPageBody)
+            transformInlines(survey.inlines, in: root, lineOffset: lineOffset)
+            transformBlocks(survey.blocks, lineOffset: lineOffset, isPageBody: isPageBody)
         }
         return root.renderHTML(options: cmarkOptions)
     }
