@@ -59,8 +59,7 @@ public enum SiteBuilder {
         let stylesheet = plan.assets["site.css"].map { "/assets/site.css?v=" + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
         let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet), staging: staging)
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
-        var files = stage.renderPages(pages, cache: cache, key: templateKey)
-        files += stage.renderSections(pages, cache: cache, key: templateKey)
+        var files = stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
         files += stage.renderProviders(providers, intro: pages.first { $0.source.kind == .providerIndex })
         if let home = stage.renderHomeIfMissing(pages) { files.append(home) }
         files.append(stage.render404())
@@ -149,8 +148,8 @@ public enum SiteBuilder {
             for page in pages { feedKey.combine(page.listSignature) }
             files.append(cache.output("feed.xml", key: .init(site: site, item: feedKey.finalize()), make: makeFeed))
         } else {
-            files.append(makeSitemap())
-            files.append(makeFeed())
+            // Both list every page; on a large site each takes a core for a while.
+            files += [makeSitemap, makeFeed].parallelMap { $0() }
         }
         files.append(FeedAndSitemap.robots(baseURL: plan.config.baseURL))
         for (asset, source) in plan.assets.sorted(by: { $0.key < $1.key }) {

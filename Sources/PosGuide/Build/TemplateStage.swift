@@ -21,20 +21,41 @@ struct TemplateStage {
         }
     }
 
+    /// Every page with a template of its own and every section list, on all cores.
+    func renderPagesAndSections(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
+        if let cache {
+            return renderPages(pages, cache: cache, key: key) + renderSections(pages, cache: cache, key: key)
+        }
+        // One batch, section lists first: a list of every article is the largest page of a
+        // large site, and rendered after the articles it kept one core busy while the other idled.
+        enum Job {
+            case section(SitePlan.Section)
+            case page(RenderedPage)
+        }
+        let jobs = plan.sections.map(Job.section) + pages.filter { Self.template(for: $0.source.kind) != nil }.map(Job.page)
+        let intros = sectionIntros(pages)
+        return jobs.parallelMap { job in
+            let file: OutputFile
+            switch job {
+            case .section(let section): file = renderSection(section, pages: pages, intros: intros)
+            case .page(let page): file = renderPage(page, pages: pages)
+            }
+            return staging.map { $0.write(file) } ?? file
+        }
+    }
+
+    func renderPage(_ rendered: RenderedPage, pages: [RenderedPage]) -> OutputFile {
+        var context = contexts.page(rendered)
+        if rendered.source.kind == .home { context.merge(homeExtras(pages)) { $1 } }
+        return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
+    }
+
     /// Every page with a template of its own. With a `cache`, a page whose file and whose
     /// site-wide inputs (`key`) are as in the last build keeps its last HTML; the home page,
     /// which lists other pages, is always rendered again.
-    func renderPages(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
+    func renderPages(_ pages: [RenderedPage], cache: BuildCache, key: Int) -> [OutputFile] {
         let templated = pages.filter { Self.template(for: $0.source.kind) != nil }
-        let render = { (rendered: RenderedPage) -> OutputFile in
-            var context = contexts.page(rendered)
-            if rendered.source.kind == .home { context.merge(homeExtras(pages)) { $1 } }
-            return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
-        }
-        guard let cache else {
-            guard let staging else { return templated.parallelMap(render) }
-            return templated.parallelMap { staging.write(render($0)) }
-        }
+        let render = { (rendered: RenderedPage) -> OutputFile in renderPage(rendered, pages: pages) }
         let articles = templated.filter { $0.source.kind != .home }
         let home = templated.filter { $0.source.kind == .home }.map(render)
         // The same rendered pages in the same order as last time: a page that is the very same
@@ -83,24 +104,31 @@ struct TemplateStage {
         return summaries
     }
 
-    func renderSections(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
+    /// Each section's intro page (`<section>/index.md`), by section name.
+    func sectionIntros(_ pages: [RenderedPage]) -> [String: RenderedPage] {
         var intros: [String: RenderedPage] = [:]
         for page in pages {
             if case .sectionIndex(let section) = page.source.kind { intros[section] = page }
         }
-        let render = { (section: SitePlan.Section) -> OutputFile in
-            let summaries = Self.summaries(pages, of: Set(section.articles.map(\.url)))
-            var context: TemplateValue.Map
-            if let intro = intros[section.name] {
-                context = contexts.page(intro)
-            } else {
-                context = contexts.base(path: section.url, title: section.title, description: "\(section.title)：全部文章")
-                context["body"] = ""
-            }
-            context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") })
-            return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
+        return intros
+    }
+
+    func renderSection(_ section: SitePlan.Section, pages: [RenderedPage], intros: [String: RenderedPage]) -> OutputFile {
+        let summaries = Self.summaries(pages, of: Set(section.articles.map(\.url)))
+        var context: TemplateValue.Map
+        if let intro = intros[section.name] {
+            context = contexts.page(intro)
+        } else {
+            context = contexts.base(path: section.url, title: section.title, description: "\(section.title)：全部文章")
+            context["body"] = ""
         }
-        guard let cache else { return plan.sections.parallelMap(render) }
+        context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") })
+        return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
+    }
+
+    func renderSections(_ pages: [RenderedPage], cache: BuildCache, key: Int) -> [OutputFile] {
+        let intros = sectionIntros(pages)
+        let render = { (section: SitePlan.Section) -> OutputFile in renderSection(section, pages: pages, intros: intros) }
         // A list changes only when its intro does or what it shows of an article (title, date, summary):
         // an edit further down an article's body leaves it as it was.
         // The list is its articles sorted by what their signatures cover, so hashing the signatures
