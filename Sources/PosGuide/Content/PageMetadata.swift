@@ -1,5 +1,5 @@
 /// A page's front matter, validated.
-public struct PageMetadata: Sendable {
+public struct PageMetadata: Sendable, Equatable {
     public var title: String?
     public var description: String?
     public var summary: String?
@@ -24,6 +24,15 @@ public struct PageMetadata: Sendable {
                 hint: "start the file with `---`, a `title: ...` line and a closing `---`"
             )])
         }
+        if let simple = SimpleFrontMatter.read(yaml, requireTitle: requireTitle) {
+            return (simple, [])
+        }
+        return readWithYAMLParser(yaml: yaml, lineOffset: lineOffset, file: file, requireTitle: requireTitle)
+    }
+
+    /// The full reader: any YAML, every problem reported at its place.
+    static func readWithYAMLParser(yaml: String, lineOffset: Int, file: SourceFile, requireTitle: Bool) -> (PageMetadata, [Diagnostic]) {
+        var metadata = PageMetadata()
         let node: Yams.Node?
         switch YAMLParsing.parse(yaml, path: file.path, lineOffset: lineOffset) {
         case .success(let parsed): node = parsed
