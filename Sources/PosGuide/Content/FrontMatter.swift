@@ -20,10 +20,12 @@ struct FrontMatterSplit {
         let yamlStart = cursor
         while cursor < text.endIndex {
             lineNumber += 1
-            let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
+            // A byte search: a line feed is always a character of its own, and walking
+            // Characters (grapheme breaking) cost more than the rest of the split.
+            let lineEnd = text.utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let line = text[cursor..<lineEnd]
-            if line == "---" || line == "..." {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            if line.utf8.elementsEqual("---".utf8) || line.utf8.elementsEqual("...".utf8) {
+                let bodyStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
                 return .success(FrontMatterSplit(
                     yaml: String(text[yamlStart..<cursor]),
                     yamlLineOffset: 1,
@@ -31,7 +33,7 @@ struct FrontMatterSplit {
                     bodyFirstLine: lineNumber + 1
                 ))
             }
-            cursor = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            cursor = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
         }
         return .failure(.error(
             "front-matter.unclosed",
