@@ -49,14 +49,17 @@ import Testing
 
     @Test func agreesWithTheYAMLReaderOnEdgeCasesItAccepts() {
         let cases = [
-            "title: 什么是\"二清\"\n", "title: a:b\n", "title: a [b] {c}, d\n", "title: 中文 # 不是注释\n", "title: x#y\n",
+            "title: 什么是\"二清\"\n", "title: a:b\n", "title: a [b] {c}, d\n", "title: x#y\n",
             "title:   spaced   value\n", "title: '单引号'\n", "title: \"  padded  \"\n", "title: x\u{3000}\n", "title: yes\n",
             "title: 2026-01-01\n", "title: x\ntags: []\n", "title: x\ntags: [ ]\n", "title: x\ntags: [ a ,  b  ]\n",
             "title: x\nweight: +5\n", "title: x\nweight: 007\n", "title: x\ndate: \"2026-01-31\"\n", "title: x\n\n\nsummary: y\n",
             "title: 'a \"quoted\" word'\n", "title: x\ntags: ['单', \"双\"]\n", "title: a - b\n", "title: a ? b\n", "title: a | b\n",
-            "summary: 首页\n",
+            "title: 中文   \n", "title: \"引号\"   \n", "title: x\ntags: [ 中 ,文 ]\n", "title: x\ntags: [\"中\" , \"文\"  ]\n",
         ]
-        for yaml in cases { expectSame(yaml) }
+        for yaml in cases {
+            #expect(SimpleFrontMatter.read(yaml, requireTitle: true) != nil, "not taken by the fast path: \(yaml.debugDescription)")
+            expectSame(yaml)
+        }
         expectSame("summary: 首页\n", requireTitle: false)
     }
 

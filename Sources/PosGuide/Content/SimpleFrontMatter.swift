@@ -11,7 +11,10 @@ enum SimpleFrontMatter {
         guard isPlainText(yaml) else { return nil }
         var metadata = PageMetadata()
         var seen: Set<Substring> = []
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
+        // Byte searches throughout: the delimiters are ASCII, and walking Characters (grapheme
+        // breaking over Chinese text) cost more than Yams saved.
+        for bytes in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let line = Substring(bytes)
             guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let key = line[..<colon]
             guard !key.isEmpty, key.utf8.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }),
@@ -19,7 +22,7 @@ enum SimpleFrontMatter {
             let rest = line[line.utf8.index(after: colon)...]
             // `key:` followed by a space and a value; `key:` alone is a null, which Yams reads.
             guard rest.utf8.first == UInt8(ascii: " ") else { return nil }
-            let raw = rest.drop { $0 == " " }
+            let raw = Self.trimmingSpaces(rest)
             switch key {
             case "title", "description", "summary":
                 guard let text = scalar(raw)?.trimmingWhitespace, !text.isEmpty else { return nil }
@@ -75,18 +78,26 @@ enum SimpleFrontMatter {
     /// `[a, b]` of plain or double-quoted items, each non-empty.
     static func list(_ raw: Substring) -> [String]? {
         guard raw.utf8.first == UInt8(ascii: "["), raw.utf8.last == UInt8(ascii: "]") else { return nil }
-        let inner = raw.dropFirst().dropLast()
-        if inner.allSatisfy({ $0 == " " }) { return [] }
+        let inner = raw.utf8.dropFirst().dropLast()
+        if inner.allSatisfy({ $0 == UInt8(ascii: " ") }) { return [] }
         var items: [String] = []
-        for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
-            let item = part.drop { $0 == " " }
-            let trimmed = item[..<(item.lastIndex { $0 != " " }.map { item.index(after: $0) } ?? item.startIndex)]
+        for part in inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            let trimmed = trimmingSpaces(Substring(part))
             // Flow context adds its own indicators to the plain-text rules.
             guard !trimmed.utf8.contains(where: { "[]{}:".utf8.contains($0) }),
                   let text = scalar(trimmed)?.trimmingWhitespace, !text.isEmpty else { return nil }
             items.append(text)
         }
         return items
+    }
+
+    /// `text` without the spaces around it (only U+0020, as YAML trims plain text).
+    static func trimmingSpaces(_ text: Substring) -> Substring {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return text[text.endIndex...] }
+        // After the last byte that is not a space: a character boundary, as the next byte is a space or the end.
+        let end = bytes.index(after: bytes.lastIndex(where: { $0 != UInt8(ascii: " ") })!)
+        return text[first..<end]
     }
 
     /// No tabs, control characters, characters YAML refuses (C1 controls, byte order marks,
