@@ -34,3 +34,34 @@ import Testing
         #expect(result.text("feed.xml").contains("<title>甲&lt;x&gt;</title>"))
     }
 }
+
+@Suite struct HrefEscapingTests {
+    /// The rule, written plainly: cmark's href escaping.
+    static func reference(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;"
+            case UInt8(ascii: "'"): out += "&#x27;"
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                if "-_.+!*(),%#@?=;:/$~".utf8.contains(byte) {
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+        }
+        return out
+    }
+
+    @Test func escapesEveryASCIICharacterAndChineseAsTheRuleSays() {
+        let ascii = String(decoding: (UInt8(1)...UInt8(127)).map { $0 }, as: UTF8.self)
+        for text in [ascii, "/articles/fees/", "https://例子.cn/资料 1.pdf?a=1&b='2'#第一节", "", "%E4%B8%AD", "\u{7F}\u{1}"] {
+            #expect(text.hrefEscaped == Self.reference(text), "\(text.debugDescription)")
+        }
+        #expect("/articles/fees/".hrefEscaped == "/articles/fees/")
+        #expect("/资 料/".hrefEscaped == "/%E8%B5%84%20%E6%96%99/")
+    }
+}

@@ -23,23 +23,28 @@ extension String {
     /// Percent-encodes a URL for an `href`/`src` attribute the way cmark does:
     /// reserved URL characters stay, everything else outside ASCII is encoded.
     public var hrefEscaped: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for byte in utf8 {
+        func isKept(_ byte: UInt8) -> Bool {
             switch byte {
-            case UInt8(ascii: "&"): out += "&amp;"
-            case UInt8(ascii: "'"): out += "&#x27;"
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                return true
             default:
-                if "-_.+!*(),%#@?=;:/$~".utf8.contains(byte) {
-                    out.unicodeScalars.append(Unicode.Scalar(byte))
-                } else {
-                    out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-                }
+                return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
             }
         }
-        return out
+        // Fast path: a site's own paths need nothing escaped (the sitemap escapes every one).
+        guard !utf8.allSatisfy(isKept) else { return self }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count * 3)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "'"): out += "&#x27;".utf8
+            case _ where isKept(byte): out.append(byte)
+            default: out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// XML text (sitemap, feed): the same five entities as HTML.
