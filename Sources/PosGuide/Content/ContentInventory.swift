@@ -28,7 +28,7 @@ struct ContentInventory {
         var inventory = ContentInventory()
         // Hidden files and folders are not listed at all.
         for relative in FileSystem.files(under: directory.path).sorted() {
-            let components = relative.split(separator: "/").map(String.init)
+            let components = relative.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
             guard let name = components.last, !ContentRules.isEditorTemporary(name) else { continue }
             inventory.classify(path: "content/" + relative, components: components)
         }

@@ -40,24 +40,36 @@ public struct ContentLoader {
         cache?.siteParts = parts
         var diagnostics = inventory.diagnostics + parts.diagnostics
 
+        func content(_ pages: [PageSource]) -> SiteContent {
+            SiteContent(config: parts.config, pages: pages, providers: parts.providers, guides: parts.guides,
+                        sources: parts.sources, data: parts.data, assets: inventory.assets)
+        }
+
         // Pages dominate the work: read and parse their front matter on every core.
-        let missing = inventory.pages.filter { cache?.pages[$0.path] == nil }
+        guard let cache else {
+            // A build from scratch: every page read once, in listing order, no bookkeeping.
+            var pages: [PageSource] = []
+            pages.reserveCapacity(inventory.pages.count)
+            for (page, pageDiagnostics) in inventory.pages.parallelMap(loadPage) {
+                diagnostics += pageDiagnostics
+                if let page, includeDrafts || !page.metadata.draft { pages.append(page) }
+            }
+            return (content(pages), diagnostics)
+        }
+        let missing = inventory.pages.filter { cache.pages[$0.path] == nil }
         let loaded = missing.parallelMap { entry in loadPage(entry) }
         var fresh: [String: BuildCache.LoadedPage] = [:]
         for (entry, (page, pageDiagnostics)) in zip(missing, loaded) {
-            fresh[entry.path] = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache?.newVersion() ?? 0)
+            fresh[entry.path] = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache.newVersion())
         }
         var pages: [PageSource] = []
-        for (path, result) in fresh { cache?.pages[path] = result }
+        for (path, result) in fresh { cache.pages[path] = result }
         for entry in inventory.pages {
-            guard let result = fresh[entry.path] ?? cache?.pages[entry.path] else { continue }
+            guard let result = fresh[entry.path] ?? cache.pages[entry.path] else { continue }
             diagnostics += result.diagnostics
             if let page = result.page, includeDrafts || !page.metadata.draft { pages.append(page) }
         }
-
-        let content = SiteContent(config: parts.config, pages: pages, providers: parts.providers, guides: parts.guides,
-                                  sources: parts.sources, data: parts.data, assets: inventory.assets)
-        return (content, diagnostics)
+        return (content(pages), diagnostics)
     }
 
     func loadSiteParts(_ inventory: ContentInventory) -> SiteParts {
