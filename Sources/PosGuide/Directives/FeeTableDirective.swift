@@ -14,7 +14,8 @@ struct FeeTableDirective: Directive {
     }
 
     /// Schedules from `content/data/fees.yaml`, already shaped as plain values.
-    let schedules: [String: Any]
+    /// Never changed after the build reads the file, so sharing it between render threads is safe.
+    nonisolated(unsafe) let schedules: [String: Any]
 
     func render(_ invocation: DirectiveInvocation, in context: DirectiveContext) -> String {
         guard let id = invocation.arguments.first else {
