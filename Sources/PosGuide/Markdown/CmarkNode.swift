@@ -86,9 +86,9 @@ struct CmarkNode {
         var blocks: [CmarkNode] = []
     }
 
-    /// Collects a `Survey` and, when given, counts the reading statistics of every text and
-    /// code node into `statistics`, reading cmark's own buffers (no Swift strings are made).
-    func survey(countingInto statistics: UnsafeMutablePointer<TextStatistics>?) -> Survey {
+    /// Collects a `Survey` and, when `counting`, adds the reading statistics of every text and
+    /// code node to `statistics`, reading cmark's own buffers (no Swift strings are made).
+    func survey(counting: Bool, into statistics: inout TextStatistics) -> Survey {
         var survey = Survey()
         guard let iterator = cmark_iter_new(pointer) else { return survey }
         defer { cmark_iter_free(iterator) }
@@ -107,14 +107,14 @@ struct CmarkNode {
                     break
                 }
             }
-            guard let statistics else { continue }
+            guard counting else { continue }
             if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
                let literal = cmark_node_get_literal(node) {
                 literal.withMemoryRebound(to: UInt8.self, capacity: 0) { bytes in
-                    statistics.pointee.add(utf8: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                    statistics.add(utf8: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
                 }
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || event == CMARK_EVENT_EXIT {
-                statistics.pointee.endWord()
+                statistics.endWord()
             }
         }
         return survey

@@ -82,7 +82,8 @@ public final class MarkdownRenderer {
         let root = CmarkNode(document)
 
         if environment.siteTransforms {
-            let survey = isPageBody ? withUnsafeMutablePointer(to: &statistics) { root.survey(countingInto: $0) } : root.survey(countingInto: nil)
+            // Only a page's own body counts towards its reading time, not a directive's.
+            let survey = root.survey(counting: isPageBody, into: &statistics)
             if isPageBody, summary.isEmpty, let paragraph = root.children.first(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
                 summary = Self.summarize(paragraph.plainText)
             }

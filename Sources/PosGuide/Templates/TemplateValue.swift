@@ -16,7 +16,6 @@ public enum TemplateValue: Sendable {
     /// Plain data as YAML files give it (`DataFile`): text, whole numbers, true/false, lists, mappings.
     public init(plain: Any) {
         switch plain {
-        case let value as TemplateValue: self = value
         case let value as String: self = .string(value)
         case let value as Bool: self = .bool(value)
         case let value as Int: self = .int(value)
