@@ -128,3 +128,28 @@ import Testing
         #expect(rendered == "0.38% 3 false [1][二]")
     }
 }
+
+@Suite struct TemplateRecursionTests {
+    @Test func recursivePartialsRenderTreesAndRunawaysStop() throws {
+        let node = try TemplateParser.parse("<li>{{name}}{{#has_children}}<ul>{{#children}}{{> node}}{{/children}}</ul>{{/has_children}}</li>")
+        let tree: TemplateValue = ["name": "根", "has_children": true, "children": [
+            ["name": "甲", "has_children": false, "children": []],
+            ["name": "乙", "has_children": true, "children": [["name": "丙", "has_children": false, "children": []]]],
+        ]]
+        var renderer = TemplateRenderer(templates: ["node": node], context: ["root": tree])
+        renderer.render(try TemplateParser.parse("{{#root}}{{> node}}{{/root}}").nodes)
+        #expect(renderer.output == "<li>根<ul><li>甲</li><li>乙<ul><li>丙</li></ul></li></ul></li>")
+        #expect(renderer.runaway == nil)
+
+        var runaway = TemplateRenderer(templates: ["loop": try TemplateParser.parse("x{{> loop}}")], context: [:])
+        runaway.render(try TemplateParser.parse("{{> loop}}").nodes)
+        #expect(runaway.runaway == "loop")
+        #expect(runaway.output == String(repeating: "x", count: TemplateRenderer.maximumDepth))
+    }
+
+    @Test func aBuildWithARunawayPartialFailsWithAnErrorAtThePartial() throws {
+        let site = try SiteFixture(["content/index.md": "你好\n"], templates: .repositoryWith(["footer": "<footer>{{> footer}}</footer>\n"]))
+        let found = site.diagnostics()
+        #expect(found.first?.hasPrefix("templates/footer.mustache:1:1: error: partial `footer` includes itself more than 100 levels deep") == true, "\(found)")
+    }
+}

@@ -72,6 +72,11 @@ public enum SiteBuilder {
         diagnostics += guideDiagnostics
         files += documents.map { OutputFile(path: $0.htmlPath, text: $0.html) }
         clock.lap("guides")
+        // A partial that recursed without end cut its pages short: nothing is published (nor printed).
+        diagnostics += templates.problems.drain()
+        guard !diagnostics.hasErrors else {
+            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
+        }
         var pdfs = GuidePDFs.Result()
         if let pdf = options.pdf {
             pdfs = GuidePDFs.render(documents, options: pdf)
@@ -81,6 +86,10 @@ public enum SiteBuilder {
         }
         // The list shows page counts, known only once the PDFs exist.
         if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { files.append(list) }
+        diagnostics += templates.problems.drain()
+        guard !diagnostics.hasErrors else {
+            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
+        }
 
         // 7. emit the files around the pages.
         files += emit(plan: plan, pages: pages, options: options, cache: cache)

@@ -8,6 +8,14 @@ struct TemplateRenderer {
     /// Put in front of every line while a standalone partial renders (nested partials add theirs).
     private var indentation = ""
     private(set) var output = ""
+    /// Partials and parents being expanded, innermost last.
+    private var expanding: [String] = []
+    /// The partial that was nested deeper than `maximumDepth`, when one was: it includes itself
+    /// with nothing to end the recursion (the render stops there instead of exhausting the stack).
+    private(set) var runaway: String?
+
+    /// Recursive partials are legal Mustache (a tree of lists), but none is this deep.
+    static let maximumDepth = 100
 
     init(templates: [String: Template], context: TemplateValue.Map, capacity: Int = 0) {
         self.templates = templates
@@ -43,18 +51,31 @@ struct TemplateRenderer {
                     renderWithContext(value, children)
                 }
             case .partial(let name, let indentation):
-                guard let template = templates[name] else { continue }
+                guard let template = templates[name], enter(name) else { continue }
                 renderIndented(template.nodes, by: indentation)
+                expanding.removeLast()
             case .parent(let name, let indentation, let overrides):
-                guard let template = templates[name] else { continue }
+                guard let template = templates[name], enter(name) else { continue }
                 let outer = self.overrides
                 self.overrides.merge(overrides) { outer, _ in outer }
                 renderIndented(template.nodes, by: indentation)
                 self.overrides = outer
+                expanding.removeLast()
             case .block(let name, _, let defaults):
                 render(overrides[name] ?? defaults)
             }
         }
+    }
+
+    /// Starts expanding the template `name`, unless that nests too deep.
+    private mutating func enter(_ name: String) -> Bool {
+        guard runaway == nil else { return false }
+        guard expanding.count < Self.maximumDepth else {
+            runaway = name
+            return false
+        }
+        expanding.append(name)
+        return true
     }
 
     private mutating func renderWithContext(_ value: TemplateValue, _ nodes: [TemplateNode]) {

@@ -6,6 +6,7 @@ public struct TemplateSet: Sendable {
     public static let required = ["home", "section", "article", "provider", "providers", "404"]
 
     let templates: [String: Template]
+    let problems = Problems()
     /// Files under `templates/assets/` (the theme's CSS and images), relative to it.
     public let assets: [String]
     public let directory: URL
@@ -77,10 +78,37 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the template `name`; every `{{value}}` is escaped for HTML.
+    /// A partial that recurses without end is recorded in `problems` (the build then fails).
     public func render(_ name: String, _ context: TemplateValue.Map) -> String {
         guard let template = templates[name] else { return "" }
         var renderer = TemplateRenderer(templates: templates, context: context, capacity: 16_384)
         renderer.render(template.nodes)
+        if let runaway = renderer.runaway { problems.record(runaway: runaway, in: name) }
         return renderer.output
+    }
+
+    /// What went wrong while rendering, from any thread; `SiteBuilder` turns it into diagnostics.
+    final class Problems: @unchecked Sendable {
+        private let lock = NSLock()
+        private var runaways: [String: String] = [:]
+
+        func record(runaway partial: String, in template: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if runaways[partial] == nil { runaways[partial] = template }
+        }
+
+        /// The problems since the last call, as diagnostics, and forgets them.
+        func drain() -> [Diagnostic] {
+            lock.lock()
+            defer { lock.unlock() }
+            defer { runaways = [:] }
+            return runaways.sorted { $0.key < $1.key }.map { partial, template in
+                .error("template.recursion",
+                       "partial `\(partial)` includes itself more than \(TemplateRenderer.maximumDepth) levels deep (rendering `\(template)`)",
+                       at: SourceLocation(path: "templates/\(partial).mustache"),
+                       hint: "a recursive partial must sit inside a section that ends, e.g. `{{#children}}{{> \(partial)}}{{/children}}` where every item has its own `children` (empty at the leaves): a missing name is looked up in the enclosing items again")
+            }
+        }
     }
 }
