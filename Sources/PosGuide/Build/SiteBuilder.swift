@@ -73,10 +73,12 @@ public enum SiteBuilder {
         files += documents.map { OutputFile(path: $0.htmlPath, text: $0.html) }
         clock.lap("guides")
         // A partial that recursed without end cut its pages short: nothing is published (nor printed).
-        diagnostics += templates.problems.drain()
-        guard !diagnostics.hasErrors else {
+        func failedRendering() -> BuildResult? {
+            diagnostics += templates.problems.drain()
+            guard diagnostics.hasErrors else { return nil }
             return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
+        if let failed = failedRendering() { return failed }
         var pdfs = GuidePDFs.Result()
         if let pdf = options.pdf {
             pdfs = GuidePDFs.render(documents, options: pdf)
@@ -86,10 +88,7 @@ public enum SiteBuilder {
         }
         // The list shows page counts, known only once the PDFs exist.
         if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { files.append(list) }
-        diagnostics += templates.problems.drain()
-        guard !diagnostics.hasErrors else {
-            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
-        }
+        if let failed = failedRendering() { return failed }
 
         // 7. emit the files around the pages.
         files += emit(plan: plan, pages: pages, options: options, cache: cache)

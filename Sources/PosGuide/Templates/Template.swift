@@ -23,7 +23,7 @@ indirect enum TemplateNode: Sendable {
     /// `{{< name}}…{{/name}}`: the template `name` with some of its blocks replaced.
     case parent(String, indentation: String, overrides: [String: [TemplateNode]])
     /// `{{$name}}default{{/name}}`: replaced when a template using this one as its parent overrides it.
-    case block(String, indentation: String, [TemplateNode])
+    case block(String, [TemplateNode])
 }
 
 /// A dotted name (`site.title`), looked up from the innermost context outwards by its first part.

@@ -118,8 +118,10 @@ struct TemplateParser {
 
     /// Reads the tag whose opening delimiter is at `start`; returns it and where the text after it begins.
     private func readTag(at start: Int, open: [UInt8], close: [UInt8]) throws(TemplateSyntaxError) -> (Tag, Int) {
-        var contentStart = start + open.count
-        let sigil = contentStart < bytes.count ? bytes[contentStart] : 0
+        let afterOpen = start + open.count
+        let sigil = afterOpen < bytes.count ? bytes[afterOpen] : 0
+        // The name starts after the sigil; a plain `{{name}}` has none.
+        var contentStart = afterOpen + 1
         var kind: Tag.Kind
         var closing = close
         switch sigil {
@@ -141,9 +143,8 @@ struct TemplateParser {
             throw error("pragmas (`{{% … }}`) are not supported", at: start)
         default:
             kind = .value(escaped: true)
-            contentStart -= 1
+            contentStart = afterOpen
         }
-        contentStart += 1
         guard let end = firstMatch(of: closing, from: contentStart) else {
             throw error("tag is not closed with `\(String(decoding: closing, as: UTF8.self))`", at: start)
         }
@@ -251,7 +252,7 @@ struct TemplateParser {
                 case .section, .inverted:
                     nodes.append(.section(TemplatePath(tag.name), inverted: tag.kind == .inverted, try self.nodes(closing: tag)))
                 case .block:
-                    nodes.append(.block(tag.name, indentation: tag.indentation, try self.nodes(closing: tag)))
+                    nodes.append(.block(tag.name, try self.nodes(closing: tag)))
                 case .partial:
                     reference(tag)
                     nodes.append(.partial(tag.name, indentation: tag.indentation))

@@ -29,12 +29,8 @@ struct TemplateRenderer {
             case .text(let text):
                 emit(text, isTemplateText: true)
             case .value(let path, let escaped):
-                guard let value = lookup(path) else { continue }
-                if case .string(let text) = value {
-                    emit(escaped ? text.htmlEscaped : text)
-                } else {
-                    emit(escaped ? value.text.htmlEscaped : value.text)
-                }
+                guard let text = lookup(path)?.text else { continue }
+                emit(escaped ? text.htmlEscaped : text)
             case .section(let path, let inverted, let children):
                 let value = lookup(path)
                 guard let value, value.isTruthy else {
@@ -61,7 +57,7 @@ struct TemplateRenderer {
                 renderIndented(template.nodes, by: indentation)
                 self.overrides = outer
                 expanding.removeLast()
-            case .block(let name, _, let defaults):
+            case .block(let name, let defaults):
                 render(overrides[name] ?? defaults)
             }
         }

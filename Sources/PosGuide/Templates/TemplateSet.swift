@@ -21,18 +21,16 @@ public struct TemplateSet: Sendable {
         /// Every template file, parsed or not (a syntax error is reported once, not also as "missing").
         var parsed: Set<String> = []
         var assets: [String] = []
-        let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
-        for relative in files where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+        // Files only, hidden ones left out.
+        for relative in FileSystem.files(under: directory.path).sorted() {
             if relative.hasPrefix("assets/") {
-                var isDir: ObjCBool = false
-                FileManager.default.fileExists(atPath: directory.appendingPathComponent(relative).path, isDirectory: &isDir)
-                if !isDir.boolValue { assets.append(String(relative.dropFirst("assets/".count))) }
+                assets.append(String(relative.dropFirst("assets/".count)))
                 continue
             }
             guard relative.hasSuffix(".mustache") else { continue }
             let path = displayPath + "/" + relative
             let name = String(relative.dropLast(".mustache".count))
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
+            guard let data = FileSystem.read(directory.path + "/" + relative) else {
                 diagnostics.append(.error("file.unreadable", "cannot read template", at: SourceLocation(path: path)))
                 continue
             }
