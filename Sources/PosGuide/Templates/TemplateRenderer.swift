@@ -18,8 +18,13 @@ struct TemplateRenderer {
     static let maximumDepth = 100
 
     init(templates: [String: Template], context: TemplateValue.Map, capacity: Int = 0) {
+        self.init(templates: templates, root: .map(context), capacity: capacity)
+    }
+
+    /// Renders against any value at the root, as Mustache allows (`{{.}}` of a list or a text).
+    init(templates: [String: Template], root: TemplateValue, capacity: Int = 0) {
         self.templates = templates
-        stack = [.map(context)]
+        stack = [root]
         output.reserveCapacity(capacity)
     }
 
