@@ -99,6 +99,25 @@ import Testing
         #expect(try render(scoped, "main", ["name": "outer", "inner": ["name": "inner"]]) == "inner")
     }
 
+    @Test func overridesTakeTheIndentationOfTheBlockTheyReplace() throws {
+        let templates = [
+            "layout": "<main>\n  {{$main}}\n  {{/main}}\n</main>\n<p>{{$note}}{{/note}}</p>\n",
+            // Written flush with the tag, or indented any way: the layout decides.
+            "page": "{{<layout}}\n{{$main}}\n    <h1>{{title}}</h1>\n      <p>正文</p>\n{{/main}}\n{{$note}}注{{/note}}\n{{/layout}}\n",
+            "empty": "{{<layout}}{{$main}}{{/main}}{{/layout}}\n",
+        ]
+        #expect(try render(templates, "page", ["title": "标题"]) == "<main>\n  <h1>标题</h1>\n    <p>正文</p>\n</main>\n<p>注</p>\n")
+        // An empty override leaves no indented blank line behind.
+        #expect(try render(templates, "empty") == "<main>\n</main>\n<p></p>\n")
+    }
+
+    @Test func aParentStandsAloneOnlyWhenItsTagsClearTheLineOutwards() throws {
+        let templates = ["p": "a\nb"]
+        #expect(try render(templates.merging(["main": "  {{<p}}{{/p}}\nz"]) { $1 }) == "  a\n  bz")
+        #expect(try render(templates.merging(["main": "x {{<p}}{{/p}}\nz"]) { $1 }) == "x a\nb\nz")
+        #expect(try render(templates.merging(["main": "  {{<p}}{{/p}} x\nz"]) { $1 }) == "  a\nb x\nz")
+    }
+
     @Test func delimitersCanChange() throws {
         #expect(try render("{{=<% %>=}}\n<% v %> {{v}} <%={{ }}=%>{{v}}", ["v": "x"]) == "x {{v}} x")
     }
@@ -115,6 +134,8 @@ import Testing
         #expect(syntaxError("{{<base}}{{#x}}{{/x}}{{/base}}") == "1:10: only `{{$block}}` overrides may appear inside `{{<base}}`")
         #expect(syntaxError("{{=<%=}}") == "1:1: a delimiter change is two delimiters and a space, like `{{=<% %>=}}`")
         #expect(syntaxError("{{>}}") == "1:1: the tag names no template")
+        #expect(syntaxError("a {{>*name}}") == "1:3: dynamic partial names (`*name`) are not supported")
+        #expect(syntaxError("{{<*name}}{{/*name}}") == "1:1: dynamic partial names (`*name`) are not supported")
     }
 
     @Test func recordsPartialReferencesWithPositions() throws {

@@ -3,8 +3,10 @@
 /// The Mustache the site's templates use (https://mustache.github.io/mustache.5.html):
 /// `{{name}}` (HTML-escaped), `{{{name}}}` and `{{&name}}` (as is), dotted names and `{{.}}`,
 /// `{{#name}}`/`{{^name}}` sections, `{{! comments }}`, `{{> partial}}`, `{{< parent}}` with
-/// `{{$block}}` overrides, and `{{=<% %>=}}` delimiter changes. A tag alone on its line
-/// ("standalone") takes the line with it, as the Mustache spec says.
+/// `{{$block}}` overrides, and `{{=<% %>=}}` delimiter changes: every module of the official Mustache
+/// spec (github.com/mustache/spec) but lambdas and dynamic names, inheritance included, which
+/// `MustacheSpecTests` runs case by case. A tag alone on its line ("standalone") takes the line
+/// with it, and an override is reindented to its block, by the spec's rules (TemplateParser+Standalone.swift).
 struct Template: Sendable {
     let nodes: [TemplateNode]
     /// Every `{{> name}}` and `{{< name}}`, with where it is, to check that those templates exist.
@@ -22,8 +24,9 @@ indirect enum TemplateNode: Sendable {
     case partial(String, indentation: String)
     /// `{{< name}}…{{/name}}`: the template `name` with some of its blocks replaced.
     case parent(String, indentation: String, overrides: [String: [TemplateNode]])
-    /// `{{$name}}default{{/name}}`: replaced when a template using this one as its parent overrides it.
-    case block(String, [TemplateNode])
+    /// `{{$name}}default{{/name}}`: replaced when a template using this one as its parent overrides it;
+    /// the override's lines are indented by `indentation` (the block's own, when it stands alone).
+    case block(String, [TemplateNode], indentation: String)
 }
 
 /// A dotted name (`site.title`), looked up from the innermost context outwards by its first part.

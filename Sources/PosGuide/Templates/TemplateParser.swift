@@ -9,23 +9,23 @@ struct TemplateSyntaxError: Error {
 
 /// Parses Mustache text into a `Template`, in three passes a reader can follow:
 /// 1. `scan`: the text as pieces (text, line ends, tags), honouring `{{=<% %>=}}` as it goes;
-/// 2. `removeStandaloneLines`: a line holding one section, comment, partial or delimiter tag and
-///    otherwise only spaces is dropped from the output, indentation kept for partials;
+/// 2. `removeStandaloneWhitespace` (TemplateParser+Standalone.swift): the spaces and line ends
+///    that belong to a "standalone" tag leave the output, kept as indentation where the spec says;
 /// 3. `nodes`: sections, parents and blocks nested into a tree, each closed by its own `{{/name}}`.
 struct TemplateParser {
-    private let bytes: [UInt8]
-    private var pieces: [Piece] = []
+    let bytes: [UInt8]
+    var pieces: [Piece] = []
     private var index = 0
     private var references: [(name: String, line: Int, column: Int)] = []
 
-    private enum Piece {
+    enum Piece {
         case text(Range<Int>)
         /// `\n` or `\r\n`.
         case lineEnd(Range<Int>)
         case tag(Tag)
     }
 
-    private struct Tag {
+    struct Tag {
         enum Kind: Equatable {
             case value(escaped: Bool), section, inverted, close, comment, partial, parent, block, delimiters
         }
@@ -34,7 +34,8 @@ struct TemplateParser {
         var name: String
         /// Byte offset of the opening delimiter, for error positions.
         var offset: Int
-        /// The spaces before a standalone tag.
+        /// For a standalone partial or parent, the spaces before it; for a block, the indentation
+        /// an override of it gets (see TemplateParser+Standalone.swift).
         var indentation = ""
 
         /// The opening tag as written with the usual delimiters, for messages: `{{#name}}`.
@@ -47,18 +48,12 @@ struct TemplateParser {
             default: return "{{\(name)}}"
             }
         }
-
-        /// Tags that take their line with them when alone on it (the Mustache spec's "standalone" tags).
-        var canStandAlone: Bool {
-            if case .value = kind { return false }
-            return true
-        }
     }
 
     static func parse(_ text: String) throws(TemplateSyntaxError) -> Template {
         var parser = TemplateParser(bytes: Array(text.utf8))
         try parser.scan()
-        parser.removeStandaloneLines()
+        parser.removeStandaloneWhitespace()
         let nodes = try parser.nodes(closing: nil)
         return Template(nodes: nodes, references: parser.references)
     }
@@ -188,46 +183,6 @@ struct TemplateParser {
         return (Array(parts[0].utf8), Array(parts[1].utf8))
     }
 
-    // MARK: 2. standalone lines
-
-    private mutating func removeStandaloneLines() {
-        var kept: [Piece] = []
-        kept.reserveCapacity(pieces.count)
-        var lineStart = 0
-        for position in pieces.indices {
-            let isLast = position == pieces.count - 1
-            if case .lineEnd = pieces[position] {} else if !isLast { continue }
-            let line = pieces[lineStart...position]
-            lineStart = position + 1
-            if let standalone = standaloneTag(in: line) {
-                kept.append(.tag(standalone))
-            } else {
-                kept.append(contentsOf: line)
-            }
-        }
-        pieces = kept
-    }
-
-    /// The line's one tag with its indentation, when the line is that tag and spaces only.
-    private func standaloneTag(in line: ArraySlice<Piece>) -> Tag? {
-        var found: Tag?
-        var indentation = ""
-        for piece in line {
-            switch piece {
-            case .lineEnd:
-                continue
-            case .text(let range):
-                guard bytes[range].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return nil }
-                if found == nil { indentation += String(decoding: bytes[range], as: UTF8.self) }
-            case .tag(let tag):
-                guard found == nil, tag.canStandAlone else { return nil }
-                found = tag
-            }
-        }
-        found?.indentation = indentation
-        return found
-    }
-
     // MARK: 3. tree
 
     /// Nodes up to the `{{/name}}` that closes `closing` (or the end of the template).
@@ -252,7 +207,7 @@ struct TemplateParser {
                 case .section, .inverted:
                     nodes.append(.section(TemplatePath(tag.name), inverted: tag.kind == .inverted, try self.nodes(closing: tag)))
                 case .block:
-                    nodes.append(.block(tag.name, try self.nodes(closing: tag)))
+                    nodes.append(.block(tag.name, try self.nodes(closing: tag), indentation: tag.indentation))
                 case .partial:
                     reference(tag)
                     nodes.append(.partial(tag.name, indentation: tag.indentation))

@@ -62,8 +62,12 @@ struct TemplateRenderer {
                 renderIndented(template.nodes, by: indentation)
                 self.overrides = outer
                 expanding.removeLast()
-            case .block(let name, let defaults):
-                render(overrides[name] ?? defaults)
+            case .block(let name, let defaults, let indentation):
+                if let override = overrides[name] {
+                    renderIndented(override, by: indentation, startsHere: false)
+                } else {
+                    render(defaults)
+                }
             }
         }
     }
@@ -85,10 +89,13 @@ struct TemplateRenderer {
         stack.removeLast()
     }
 
-    /// A standalone partial: its tag's spaces start the first line, and every further line gets them too.
-    private mutating func renderIndented(_ nodes: [TemplateNode], by added: String) {
+    /// Renders `nodes` with `added` in front of every line. A standalone partial or parent starts
+    /// its first line where its tag stood, so `startsHere` writes the spaces at once; an override
+    /// gets its block's indentation as each line starts (before a block that does not stand alone,
+    /// the spaces are already out, as text).
+    private mutating func renderIndented(_ nodes: [TemplateNode], by added: String, startsHere: Bool = true) {
         guard !added.isEmpty else { return render(nodes) }
-        emit(added)
+        if startsHere { emit(added) }
         let outer = indentation
         indentation += added
         render(nodes)
@@ -121,7 +128,7 @@ struct TemplateRenderer {
             output += text
             return
         }
-        if output.utf8.last == UInt8(ascii: "\n") { output += indentation }
+        if output.isEmpty || output.utf8.last == UInt8(ascii: "\n") { output += indentation }
         guard isTemplateText else {
             output += text
             return
