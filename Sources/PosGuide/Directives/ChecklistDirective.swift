@@ -9,7 +9,7 @@
 struct ChecklistDirective: Directive {
     let name = "checklist"
 
-    static let blankLine = String(repeating: "＿", count: 12)
+    static let blankLine = String(repeating: "＿", count: 6)
 
     /// One line of the body, as written.
     enum Line: Equatable {
