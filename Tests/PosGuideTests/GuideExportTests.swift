@@ -213,6 +213,21 @@ import Testing
         #expect(!result.paths.contains { $0.hasSuffix(".pdf") })
     }
 
+    @Test func aPagePrintedAsALeafletAndItsSectionLinkThePrintVersion() throws {
+        let result = try GuidePrintFixture.site().build()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let link = "<a href=\"/guides/checklist/\">打印 / 下载 PDF</a>：一清自查清单"
+        #expect(result.text("checklists/self-check/index.html").contains(link))
+        #expect(result.text("checklists/index.html").contains(link), "the section list links its pages' leaflets")
+        #expect(!result.text("checklists/self-check/index.html").contains(".pdf"), "no PDF link when the build made no PDF")
+        // A chapter of a booklet only: printing it would print the whole book.
+        #expect(!result.text("articles/yiqing/index.html").contains("class=\"print-link\""))
+        // The fees guide is one article: that article and its section list link it, and nothing else.
+        let articles = result.text("articles/index.html")
+        #expect(articles.contains("<a href=\"/guides/fees/\">打印 / 下载 PDF</a>：看懂刷卡手续费（A5 纸"))
+        #expect(!articles.contains("/guides/checklist/"))
+    }
+
     @Test func printStylesheetIsInlinedNotPublished() throws {
         let result = try GuidePrintFixture.site().build()
         #expect(!result.paths.contains("assets/print.css"))
@@ -310,6 +325,8 @@ import Testing
         let list = read(site.output.appendingPathComponent("guides/index.html"))
         #expect(list.contains("<a href=\"/guides/checklist.pdf\" download>下载 PDF（1 页）</a>"))
         #expect(document(site, "checklist").contains("<a href=\"../checklist.pdf\">下载 PDF</a>"))
+        let page = read(site.output.appendingPathComponent("checklists/self-check/index.html"))
+        #expect(page.contains("<a href=\"/guides/checklist/\">打印</a> / <a href=\"/guides/checklist.pdf\" download>下载 PDF</a>"))
     }
 }
 

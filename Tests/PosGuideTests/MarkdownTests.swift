@@ -101,7 +101,35 @@ import Testing
 
     @Test func checklistLineWithoutDashIsAnError() {
         let rendered = render("```checklist\n- 好\n坏\n```\n")
-        #expect(rendered.diagnostics.map(\.description) == ["content/articles/a.md:3:1: error: checklist lines start with `- `"])
+        #expect(rendered.diagnostics.map(\.description)
+                == ["content/articles/a.md:3:1: error: checklist lines start with `- ` (an item) or `## ` (a group heading)"])
+    }
+
+    @Test func checklistGroupsGetHeadingsAndBlanksGetLinesInsteadOfBoxes() {
+        let rendered = render("```checklist 自查表\n## 先抄下来\n- 商户编号：____\n- Terminal ID: ___\n## 在柜台查\n- [ ] 店名是**我的**\n- 下划线不在冒号后___\n```\n")
+        #expect(rendered.diagnostics.isEmpty)
+        let html = rendered.html
+        #expect(html.contains("<div class=\"checklist-group\">\n<h3 class=\"checklist-group-title\">先抄下来</h3>\n<ul class=\"blanks\">\n"
+                              + "<li class=\"blank\"><span class=\"blank-label\">商户编号：</span><span class=\"blank-line\" aria-hidden=\"true\">"))
+        #expect(html.contains("<li class=\"blank\"><span class=\"blank-label\">Terminal ID：</span>"), "a half-width colon works too")
+        #expect(html.contains("<h3 class=\"checklist-group-title\">在柜台查</h3>\n<ul>\n<li><label><input type=\"checkbox\"> <span>店名是<strong>我的</strong></span>"))
+        #expect(html.contains("<span>下划线不在冒号后___</span>"), "underscores without a colon are text, not a blank")
+        #expect(html.components(separatedBy: "type=\"checkbox\"").count == 3, "two boxes: blanks have none")
+        #expect(html.components(separatedBy: "<ul").count == 3, "one list per group, none outside them")
+    }
+
+    @Test func checklistWithoutGroupsKeepsOneList() {
+        let html = render("```checklist\n- 一\n- 二\n```\n").html
+        #expect(html == "<div class=\"checklist\">\n<ul>\n<li><label><input type=\"checkbox\"> <span>一</span></label></li>\n"
+                + "<li><label><input type=\"checkbox\"> <span>二</span></label></li>\n</ul>\n</div>\n")
+    }
+
+    @Test func checklistGroupWithoutItemsIsAnError() {
+        let rendered = render("```checklist\n## 空的\n## 有内容\n- 一\n## 结尾也空\n```\n")
+        #expect(rendered.diagnostics.map(\.description) == [
+            "content/articles/a.md:2:1: error: checklist group `空的` has no items",
+            "content/articles/a.md:5:1: error: checklist group `结尾也空` has no items",
+        ])
     }
 
     @Test func providerListShowsEveryRecord() throws {

@@ -57,7 +57,7 @@ public enum SiteBuilder {
 
         // 5. render templates.
         let stylesheet = plan.assets["site.css"].map { "/assets/site.css?v=" + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
-        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet), staging: staging)
+        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), staging: staging)
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
         var files = stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
         files += stage.renderProviders(providers, intro: pages.first { $0.source.kind == .providerIndex })

@@ -8,12 +8,35 @@ struct TemplateContexts {
     let stylesheet: String
     /// `content/data/*.yaml`, converted once: every page carries it as `data`.
     let data: TemplateValue
+    /// Whether this build renders the guides' PDFs, so pages may link them.
+    let withPDF: Bool
+    /// One-page guides (leaflets) by the page they print, `content/<path>`: that page links its print version.
+    let leaflets: [String: [GuideDefinition]]
 
-    init(plan: SitePlan, today: PartialDate, stylesheet: String) {
+    init(plan: SitePlan, today: PartialDate, stylesheet: String, withPDF: Bool = false) {
         self.plan = plan
         self.today = today
         self.stylesheet = stylesheet
+        self.withPDF = withPDF
         data = TemplateValue(plain: plan.content.data.values)
+        var leaflets: [String: [GuideDefinition]] = [:]
+        for guide in plan.content.guides.sorted(by: { $0.id < $1.id }) where PrintDocument.isLeaflet(guide) {
+            leaflets["content/" + guide.chapters[0].value, default: []].append(guide)
+        }
+        self.leaflets = leaflets
+    }
+
+    /// `print_versions`: the leaflets that print these pages (a page's own, or a section's pages),
+    /// each with its print page and, when this build renders PDFs, its PDF.
+    func printVersions(of pages: [PageSource]) -> TemplateValue.Map {
+        let guides = pages.flatMap { leaflets[$0.file.path] ?? [] }
+        let versions: [TemplateValue] = guides.map { guide in
+            var item: TemplateValue.Map = ["title": .string(guide.title), "url": .string(PrintDocument.url(of: guide.id)),
+                                           "paper": .string(guide.paper.rawValue)]
+            if withPDF { item["pdf_url"] = .string("/" + PrintDocument.pdfPath(of: guide.id)) }
+            return .map(item)
+        }
+        return ["print_versions": .list(versions), "has_print_versions": .bool(!versions.isEmpty)]
     }
 
     /// The parts every page has: site, nav with the current item marked, assets.
@@ -68,6 +91,7 @@ struct TemplateContexts {
             context["section"] = ["title": .string(info.title), "url": .string(info.url)]
         }
         context["is_article"] = .bool({ if case .article = page.kind { return true } else { return false } }())
+        context.merge(printVersions(of: [page])) { $1 }
         return context
     }
 

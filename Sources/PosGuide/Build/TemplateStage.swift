@@ -123,6 +123,7 @@ struct TemplateStage {
             context["body"] = ""
         }
         context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") })
+        context.merge(contexts.printVersions(of: section.articles)) { $1 }
         return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
     }
 

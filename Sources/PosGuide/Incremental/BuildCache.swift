@@ -163,6 +163,8 @@ struct CacheKeys {
         base.combine(markdown)
         base.combine(cache.templateGeneration)
         base.combine(options.today.dayNumber)
+        // Pages printed as leaflets link the PDF only when the build renders it.
+        base.combine(options.pdf != nil)
         for section in plan.sections {
             base.combine(section.name)
             base.combine(section.title)
