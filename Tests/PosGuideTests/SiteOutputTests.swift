@@ -47,6 +47,13 @@ import Testing
         }
     }
 
+    @Test func publishesTheThemeFaviconAtTheRootWhereBrowsersAskForIt() throws {
+        let result = try Self.fixture().build()
+        let root = try #require(result.file("favicon.ico")), asset = try #require(result.file("assets/favicon.ico"))
+        #expect(try root.data() == asset.data())
+        #expect(result.text("index.html").contains("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">"))
+    }
+
     @Test func everyPageHasTheRequiredHead() throws {
         let result = try Self.fixture().build()
         for path in Self.htmlPages {

@@ -44,7 +44,8 @@ struct FeeTableDirective: Directive {
             costs.append(row)
         }
         return Self.table(schedule, costs) + FeeChartSVG.render(title: schedule.title, volumes: schedule.volumesFen,
-                                                                series: zip(schedule.offers.map(\.name), costs).map { ($0, $1) })
+                                                                series: zip(schedule.offers.map(\.name), costs).map { ($0, $1) },
+                                                                averageTicketFen: schedule.averageTicketFen)
     }
 
     static func table(_ schedule: Schedule, _ costs: [[Int]]) -> String {
