@@ -48,7 +48,7 @@ import Testing
         #expect(!chart.contains("k</text>"))
         // Each line is named at its end in its own colour, and the legend repeats its dash pattern.
         #expect(chart.contains("fill=\"#0b57a4\" font-weight=\"700\">甲</text>") && chart.contains("fill=\"#b3261e\" font-weight=\"700\">乙</text>"))
-        #expect(chart.contains("<li><svg viewBox=\"0 0 32 8\" width=\"32\" height=\"8\" aria-hidden=\"true\"><line x1=\"0\" y1=\"4\" x2=\"32\" y2=\"4\" stroke-width=\"2.5\" stroke=\"#b3261e\" stroke-dasharray=\"6 4\"/></svg>乙</li>"))
+        #expect(chart.contains("<br><svg viewBox=\"0 0 32 8\" width=\"32\" height=\"8\" aria-hidden=\"true\"><line x1=\"0\" y1=\"4\" x2=\"32\" y2=\"4\" stroke-width=\"2.5\" stroke=\"#b3261e\" stroke-dasharray=\"6 4\"/></svg> 乙</p>"))
         #expect(chart.contains("<p>图：每月刷卡 1 万元到 3 万元，两个报价每月要交的手续费。按每笔平均 500 元算，这只是举例；"))
     }
 

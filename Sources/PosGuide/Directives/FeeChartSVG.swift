@@ -21,7 +21,7 @@ enum FeeChartSVG {
         }.joined(separator: "。")
         var svg = "<figure class=\"fee-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"fee-chart-title fee-chart-desc\">\n"
         svg += "<title id=\"fee-chart-title\">\(title.htmlEscaped)</title>\n<desc id=\"fee-chart-desc\">\(description.htmlEscaped)</desc>\n"
-        svg += "<g font-size=\"12\" fill=\"#333\">\n"
+        svg += "<g font-size=\"13\" fill=\"#333\">\n"
         svg += "<text x=\"0\" y=\"14\">每月手续费（\(yAxis.unit)）</text>\n"
         svg += "<text x=\"\(left + plotWidth / 2)\" y=\"\(height - 6)\" text-anchor=\"middle\">每月刷卡金额（\(xAxis.unit)）</text>\n"
         for cost in yAxis.ticks {
@@ -46,11 +46,11 @@ enum FeeChartSVG {
         svg += "<p>图：每月刷卡 \(amount(volumes.min() ?? 0))到 \(amount(volumes.max() ?? 0))，"
         svg += series.count == 2 ? "两个报价" : "各个报价"
         svg += "每月要交的手续费。按每笔平均 \(amount(averageTicketFen))算，这只是举例；你的店每笔金额越小，同样的刷卡金额笔数越多，按笔收的钱就越多。"
-        svg += "线越低越省钱；两条线相交的地方，两个报价花费一样。</p>\n<ul class=\"fee-chart-legend\">"
-        for (index, line) in series.enumerated() {
-            svg += "<li><svg viewBox=\"0 0 32 8\" width=\"32\" height=\"8\" aria-hidden=\"true\"><line x1=\"0\" y1=\"4\" x2=\"32\" y2=\"4\" stroke-width=\"2.5\"\(stroke(index))/></svg>\(line.name.htmlEscaped)</li>"
-        }
-        svg += "</ul></figcaption></figure>\n"
+        svg += "线越低越省钱；两条线相交的地方，两个报价花费一样。</p>\n"
+        // Lines of a paragraph, not list items: print.css styles a figure's lists as it likes.
+        svg += "<p class=\"fee-chart-legend\">" + series.indices.map { index in
+            "<svg viewBox=\"0 0 32 8\" width=\"32\" height=\"8\" aria-hidden=\"true\"><line x1=\"0\" y1=\"4\" x2=\"32\" y2=\"4\" stroke-width=\"2.5\"\(stroke(index))/></svg> \(series[index].name.htmlEscaped)"
+        }.joined(separator: "<br>") + "</p></figcaption></figure>\n"
         return svg
     }
 
