@@ -41,8 +41,12 @@ MEASURE = """() => {
       focusable: box.tabIndex >= 0,
     };
   });
+  const nav = [...document.querySelectorAll('.site-nav a')].map(a => {
+    const box = a.getBoundingClientRect();
+    return {text: a.textContent, top: box.top, height: box.height};
+  });
   return {scrollWidth: document.documentElement.scrollWidth, innerWidth,
-          print: document.body.classList.contains('guide'), targets, tables};
+          print: document.body.classList.contains('guide'), targets, tables, nav};
 }"""
 
 
@@ -136,6 +140,16 @@ def test_navigation_footer_table_links_buttons_and_inputs_are_44_px(phone):
     assert {path: found for path, found in failures.items() if found} == {}
     # Every page has its header and footer links; the provider list has table links.
     assert all(sum(t["standalone"] for t in sizes[390]["targets"]) >= 8 for sizes in pages.values())
+
+
+def test_nav_items_line_up_whichever_is_current(phone):
+    crooked = {}
+    for path, sizes in site_pages_of(phone, print_pages=False).items():
+        nav = sizes[390]["nav"]
+        first_row = [item for item in nav if abs(item["top"] - nav[0]["top"]) < 22]
+        if len(first_row) != len(nav) or len({(round(i["top"]), round(i["height"])) for i in nav}) != 1:
+            crooked[path] = nav
+    assert crooked == {}
 
 
 @pytest.mark.xfail(strict=True, reason="the printable guides' screen look is print.css, reworked elsewhere: "
