@@ -17,7 +17,7 @@ import Testing
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("built 5 pages, 0 providers, 10 files in ") == true)
+        #expect(lines.first?.hasPrefix("built 5 pages, 0 providers, 13 files in ") == true)  // the theme's favicon.svg and favicon.ico, and /favicon.ico
         #expect(run.stderr.isEmpty)
     }
 

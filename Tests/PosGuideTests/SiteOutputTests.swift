@@ -47,6 +47,16 @@ import Testing
         }
     }
 
+    @Test func publishesTheThemeFaviconAtTheRootWhereBrowsersAskForIt() throws {
+        let fixture = try Self.fixture()
+        let result = fixture.build()
+        let root = try #require(result.file("favicon.ico")), asset = try #require(result.file("assets/favicon.ico"))
+        // Both are copies of the theme's file, read from the fixture folder while it exists.
+        let (rootBytes, assetBytes) = try withExtendedLifetime(fixture) { (try root.data(), try asset.data()) }
+        #expect(rootBytes == assetBytes && rootBytes.starts(with: [0, 0, 1, 0]))
+        #expect(result.text("index.html").contains("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">"))
+    }
+
     @Test func everyPageHasTheRequiredHead() throws {
         let result = try Self.fixture().build()
         for path in Self.htmlPages {

@@ -30,14 +30,20 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def site_url():
-    """Builds the repository's site with the debug binary and serves it on a free local port."""
+def site_output():
+    """The repository's site, built once with the debug binary into a temporary folder."""
     binary = ROOT / ".build" / "debug" / "posguide"
     if not binary.exists():
         binary = ROOT / ".build" / "release" / "posguide"
     output = pathlib.Path(tempfile.mkdtemp(prefix="posguide-browser-")) / "public"
     subprocess.run([str(binary), "build", "--source", str(ROOT), "--output", str(output)], check=True)
-    handler = functools.partial(QuietHandler, directory=str(output))
+    return output
+
+
+@pytest.fixture(scope="session")
+def site_url(site_output):
+    """The built site served on a free local port."""
+    handler = functools.partial(QuietHandler, directory=str(site_output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -124,6 +124,9 @@ public enum SiteBuilder {
         return (plan, diagnostics)
     }
 
+    /// Browsers ask for /favicon.ico whatever a page links to: `assets/favicon.ico` is published there too.
+    static let rootIcon = "favicon.ico"
+
     static func emit(plan: SitePlan, pages: [RenderedPage], options: BuildOptions, cache: BuildCache? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
         var sitemapEntries: [(path: String, lastModified: PartialDate?)] = []
@@ -167,6 +170,9 @@ public enum SiteBuilder {
         files.append(FeedAndSitemap.robots(baseURL: plan.config.baseURL))
         for (asset, source) in plan.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + asset, contents: .copy(options.source.appendingPathComponent(source))))
+        }
+        if let icon = plan.assets[rootIcon] {
+            files.append(OutputFile(path: rootIcon, contents: .copy(options.source.appendingPathComponent(icon))))
         }
         return files
     }

@@ -89,6 +89,7 @@ struct SitePlan: Sendable {
         }
         for asset in assets.keys { knownPaths.insert("/assets/" + asset) }
         for file in ["/sitemap.xml", "/feed.xml", "/robots.txt", "/404.html"] { knownPaths.insert(file) }
+        if assets[SiteBuilder.rootIcon] != nil { knownPaths.insert("/" + SiteBuilder.rootIcon) }
 
         if !content.guides.isEmpty {
             claim("/guides/", by: "content/guides/")

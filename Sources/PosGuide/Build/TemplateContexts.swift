@@ -55,6 +55,7 @@ struct TemplateContexts {
                 "language": .string(config.language),
                 "nav": .list(nav),
                 "has_nav": .bool(!nav.isEmpty),
+                "has_guides": .bool(!plan.content.guides.isEmpty),
                 "year": .string(String(today.year)),
             ],
             "head_title": .string(pageTitle),
@@ -65,8 +66,13 @@ struct TemplateContexts {
             "stylesheet": .string(stylesheet),
             "data": data,
             "feed_url": "/feed.xml",
+            // A page that explains the feed in words, where the site has one: opened in WeChat,
+            // the feed itself is a screen of XML.
+            "subscribe_url": .string(plan.knownPaths.contains(Self.subscribePage) ? Self.subscribePage : "/feed.xml"),
         ]
     }
+
+    static let subscribePage = "/subscribe/"
 
     func canonical(_ path: String) -> String {
         plan.config.baseURL + path.dropFirst()

@@ -44,16 +44,17 @@ struct FeeTableDirective: Directive {
             costs.append(row)
         }
         return Self.table(schedule, costs) + FeeChartSVG.render(title: schedule.title, volumes: schedule.volumesFen,
-                                                                series: zip(schedule.offers.map(\.name), costs).map { ($0, $1) })
+                                                                series: zip(schedule.offers.map(\.name), costs).map { ($0, $1) },
+                                                                averageTicketFen: schedule.averageTicketFen)
     }
 
     static func table(_ schedule: Schedule, _ costs: [[Int]]) -> String {
         var html = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(schedule.title.htmlEscaped)\"><table class=\"fee-examples\">\n"
-        html += "<caption>\(schedule.title.htmlEscaped)（假设的报价；每笔平均 \(Money.yuan(schedule.averageTicketFen)) 元）</caption>\n<thead><tr><th scope=\"col\">每月刷卡</th>"
+        html += "<caption>\(schedule.title.htmlEscaped)（假设的报价；每笔平均 \(FeeChartSVG.amount(schedule.averageTicketFen))）</caption>\n<thead><tr><th scope=\"col\">每月刷卡</th>"
         for offer in schedule.offers { html += "<th scope=\"col\">\(offer.name.htmlEscaped)</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for (column, volume) in schedule.volumesFen.enumerated() {
-            html += "<tr><th scope=\"row\">\(Money.yuan(volume)) 元</th>"
+            html += "<tr><th scope=\"row\">\(FeeChartSVG.amount(volume))</th>"
             for row in costs { html += "<td>\(Money.yuan(row[column])) 元</td>" }
             html += "</tr>\n"
         }
