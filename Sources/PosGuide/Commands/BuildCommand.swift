@@ -23,7 +23,7 @@ public enum BuildCommand {
             do {
                 staging = try OutputWriter.prepareStaging(for: output)
             } catch {
-                return CommandResult(exitCode: 1, stderr: "posguide: error: \(error)\n")
+                return CommandResult(exitCode: 1, stderr: CommandResult.errorLine(error))
             }
         }
         let result = SiteBuilder.build(options, staging: staging)
@@ -48,7 +48,7 @@ public enum BuildCommand {
         do {
             try OutputWriter.commit(result, staging: staging, to: output)
         } catch {
-            outcome.stderr += "posguide: error: \(error)\n"
+            outcome.stderr += CommandResult.errorLine(error)
             outcome.exitCode = 1
             return outcome
         }

@@ -42,7 +42,7 @@ public enum ExportCommand {
         do {
             try GuideExporter.write(files, to: output)
         } catch {
-            outcome.stderr += "posguide: error: \(error)\n"
+            outcome.stderr += CommandResult.errorLine(error)
             outcome.exitCode = 1
             return outcome
         }
