@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable {
     public var description = ""
     /// Always ends with `/`.
     public var baseURL = "http://localhost/"
+    /// Where site.yaml sets `base_url`; nil when it does not (or `--base-url` replaced it).
+    public var baseURLLocation: SourceLocation?
     public var language = "zh-CN"
     public var freshnessDays = 180
     public var allowRawHTML = false
@@ -37,6 +39,7 @@ public struct SiteConfig: Sendable {
         if let node = map.value("base_url"), let url = map.scalarString(node, key: "base_url") {
             if url.hasPrefix("https://") || url.hasPrefix("http://") {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                config.baseURLLocation = map.location(of: node)
             } else {
                 map.report(.error("site.base-url", "`base_url` must be an absolute http(s) URL", at: map.location(of: node)))
             }
