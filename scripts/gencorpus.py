@@ -10,7 +10,7 @@ to other pages of the corpus. The same arguments always write the same bytes:
 every page draws from its own generator, seeded from --seed and its number.
 
 Shapes differ in how a page is made (see SHAPES): `normal` has 4 sections (about
-6 KB a page), `tiny` 1, `long` 24. A shape may also write content/site.yaml.
+5 KB a page), `tiny` 1, `long` 24. A shape may also write content/site.yaml.
 To add one, write a function (rng, number, pages) -> body and register it.
 """
 import argparse, json, os, random, sys
