@@ -94,6 +94,21 @@ import Testing
     }
 
     @Test(.enabled(if: binaryExists))
+    func anAssetThatCannotBeReadFailsTheBuildInOneLineAndThePreviewWarns() throws {
+        let fixture = try Self.site()
+        try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("content/assets"), withIntermediateDirectories: true)
+        // A device, not a file: it can be listed but not published.
+        try FileManager.default.createSymbolicLink(atPath: fixture.root.path + "/content/assets/device.bin", withDestinationPath: "/dev/null")
+        let run = try #require(try PosguideBinary.run(["build", "--source", fixture.root.path]))
+        #expect(run.status == 1)
+        #expect(run.stderr == "posguide: error: cannot read \(fixture.root.path)/content/assets/device.bin: it is not a regular file\n")
+        #expect(!FileManager.default.fileExists(atPath: fixture.output.path))
+
+        let preview = PreviewSite(options: fixture.options).rebuild(.all)
+        #expect(preview.diagnostics.map(\.description) == ["content/assets/device.bin:1:1: warning: cannot read file: it is not a regular file"])
+    }
+
+    @Test(.enabled(if: binaryExists))
     func renderingAFileThatIsNotThereIsOneLine() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("posguide-missing-\(UUID().uuidString).md").path
         let run = try #require(try PosguideBinary.run(["render", missing]))
