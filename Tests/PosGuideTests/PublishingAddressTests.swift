@@ -90,6 +90,16 @@ import Testing
         #expect(outcome.stderr.contains("content/site.yaml:2:11: warning: `base_url` https://posguide.example/ is not a real address"))
     }
 
+    @Test func localhostWrittenInSiteYAMLIsReportedOnceThoughTheGuidesUseIt() throws {
+        var files = GuidePrintFixture.files
+        files["content/site.yaml"] = "title: 指南\nbase_url: http://localhost/\n"
+        let fixture = try SiteFixture(files)
+        let outcome = BuildCommand.run(fixture.options, output: nil, strict: false)
+        #expect(outcome.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+            == ["content/site.yaml:2:11: warning: `base_url` http://localhost/ is not a real address (`localhost` is the reader's own device): "
+                + "canonical links, the sitemap, the feed and the QR codes in printed guides would point nowhere"])
+    }
+
     @Test func thePreviewAndLibraryBuildsSayNothing() throws {
         let fixture = try site()
         #expect(fixture.build().diagnostics.isEmpty)
