@@ -3,7 +3,7 @@
 
 usage: scripts/bench-serve.py [--sizes 1000,10000] [--edits 10] [--workdir /tmp/posguide-bench] [--no-hugo]
 
-For each corpus (../shared/bench/gencorpus.py, --shape normal, built by scripts/bench.py's
+For each corpus (scripts/gencorpus.py, --shape normal, made by scripts/bench.py's
 helpers) it starts `posguide serve --port 0` (release build), subscribes to
 /_posguide/events, then appends a sentence to one article --edits times and measures the
 time from the write returning to the `reload` event arriving.
@@ -122,12 +122,14 @@ def main():
     parser.add_argument("--no-hugo", action="store_true")
     args = parser.parse_args()
 
+    if not args.no_hugo:
+        bench.check_hugo_skeleton()
     os.makedirs(args.workdir, exist_ok=True)
     posguide = bench.ensure_posguide()
     hugo = None if args.no_hugo else bench.ensure_hugo()
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        path = bench.corpus(args.workdir, size, "normal")
+        path = bench.corpus(args.workdir, size, "normal", with_hugo=hugo is not None)
         print(f"normal {size}: posguide", end="", flush=True)
         pg, server = measure_posguide(posguide, path, args.edits)
         rows.append((size, "posguide serve", pg, server))

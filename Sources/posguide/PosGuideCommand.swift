@@ -25,7 +25,9 @@ struct PosGuideCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // Anything a command throws that is not a usage error is said in words, never as a Foundation dump.
+            let message = code == .failure ? "posguide: error: \(FileSystemError.words(for: error))" : fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(code == .failure ? 1 : 2)
         }
     }

@@ -11,18 +11,17 @@ import Testing
 @Suite struct GoldenOutputTests {
     static let golden = SiteFixture.packageRoot.appendingPathComponent("Tests/golden/corpus-200.txt")
 
-    /// `../shared/bench/gencorpus.py`, 200 pages, seed 7, with this repository's templates.
+    /// `scripts/gencorpus.py`, 200 pages, seed 7, with this repository's templates.
     static func corpus() throws -> SiteFixture {
         let fixture = try SiteFixture([:], templates: .repository)
-        let generator = SiteFixture.sharedFolder.appendingPathComponent("bench/gencorpus.py")
+        let generator = SiteFixture.packageRoot.appendingPathComponent("scripts/gencorpus.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator.path, fixture.root.appendingPathComponent("corpus").path, "200", "--seed", "7"]
+        process.arguments = ["python3", generator.path, fixture.root.path, "200", "--seed", "7"]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "gencorpus.py failed")
-        try FileManager.default.moveItem(at: fixture.root.appendingPathComponent("corpus/content"), to: fixture.root.appendingPathComponent("content"))
+        try #require(process.terminationStatus == 0, "scripts/gencorpus.py failed")
         return fixture
     }
 

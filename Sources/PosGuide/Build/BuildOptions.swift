@@ -12,6 +12,9 @@ public struct BuildOptions: Sendable {
     /// Also render the guides to PDF (`build --with-pdf`, `export --pdf`). Off in
     /// ordinary builds and the preview: WeasyPrint takes seconds, the rest milliseconds.
     public var pdf: PDFOptions?
+    /// How a `base_url` from site.yaml on a reserved name (`.example`, `localhost`, …) is reported:
+    /// `build`, `check` and `export` warn (`--strict`: error); nil, for the preview and library callers, says nothing.
+    public var reservedAddress: Diagnostic.Severity?
 
     public init(source: URL, baseURL: String? = nil, today: PartialDate = .today(), includeDrafts: Bool = false, pdf: PDFOptions? = nil) {
         self.source = source

@@ -30,7 +30,7 @@ public struct OutputFile: Sendable {
     public func data() throws -> Data {
         switch contents {
         case .bytes(let data): return data
-        case .copy(let url): return try Data(contentsOf: url)
+        case .copy(let url): return try FileSystem.contents(of: url.path)
         case .written: throw OutputError("\(path) was written to the staging folder; its bytes are not kept")
         }
     }

@@ -58,7 +58,8 @@ enum MarkdownStage {
             sources: plan.content.sources,
             links: LinkResolver(pagesByFile: plan.pagesByFile),
             directives: directives,
-            allowedDomains: plan.config.allowedDomains
+            allowedDomains: plan.config.allowedDomains,
+            remoteImages: plan.config.remoteImages
         )
     }
 

@@ -30,6 +30,11 @@ public enum SiteBuilder {
             return BuildResult(files: [], diagnostics: diagnostics, statistics: clock.statistics())
         }
         diagnostics += GuideStage.check(templates, assets: templates.assets, guides: content.guides)
+        // A `--base-url` replaces site.yaml's address; the command checks that one itself.
+        if let severity = options.reservedAddress, options.baseURL == nil,
+           let placeholder = PublishingAddress.check(content.config, severity: severity) {
+            diagnostics.append(placeholder)
+        }
 
         // 2. resolve: URLs, sections, records, guides; what may be linked.
         // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.

@@ -11,6 +11,9 @@ public enum BuildCommand {
                            withPDF: Bool = false, progress: @escaping @Sendable (String) -> Void = { _ in },
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> CommandResult {
         var options = options
+        options.reservedAddress = strict ? .error : .warning
+        // An address given as --base-url has no line in site.yaml: the flag is named instead.
+        let flagProblem = options.baseURL.flatMap { PublishingAddress.flagProblem($0, severity: strict ? .error : .warning) }
         if withPDF {
             switch PDFRenderer.locate(source: options.source, environment: environment) {
             case .success(let renderer): options.pdf = PDFOptions(renderer: renderer, progress: progress)
@@ -23,16 +26,19 @@ public enum BuildCommand {
             do {
                 staging = try OutputWriter.prepareStaging(for: output)
             } catch {
-                return CommandResult(exitCode: 1, stderr: "posguide: error: \(error)\n")
+                return CommandResult(exitCode: 1, stderr: (flagProblem ?? "") + CommandResult.errorLine(error))
             }
         }
         let result = SiteBuilder.build(options, staging: staging)
-        var outcome = CommandResult(stderr: CommandResult.diagnostics(result.diagnostics))
+        var outcome = CommandResult(stderr: (flagProblem ?? "") + CommandResult.diagnostics(result.diagnostics))
         if verbose {
             outcome.stderr += result.statistics.stages.map { "posguide: \($0.name): \($0.milliseconds) ms\n" }.joined()
         }
-        let errors = result.diagnostics.errors.count, warnings = result.diagnostics.warnings.count
-        guard result.isPublishable(strict: strict) else {
+        var errors = result.diagnostics.errors.count, warnings = result.diagnostics.warnings.count
+        if flagProblem != nil {
+            if strict { errors += 1 } else { warnings += 1 }
+        }
+        guard result.isPublishable(strict: strict), !(strict && flagProblem != nil) else {
             let reason = errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : "\(warnings) warning\(warnings == 1 ? "" : "s") with --strict"
             outcome.stderr += output == nil
                 ? "posguide: check failed: \(reason)\n"
@@ -48,7 +54,7 @@ public enum BuildCommand {
         do {
             try OutputWriter.commit(result, staging: staging, to: output)
         } catch {
-            outcome.stderr += "posguide: error: \(error)\n"
+            outcome.stderr += CommandResult.errorLine(error)
             outcome.exitCode = 1
             return outcome
         }

@@ -14,4 +14,12 @@ public struct CommandResult: Sendable {
     static func diagnostics(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { $0.formatted + "\n" }.joined()
     }
+
+    /// The one line a command prints when it cannot go on: `posguide: error: cannot write …: read-only file system`.
+    /// A file-system failure says what was being done to which path; any other error is said in words too,
+    /// never as a Foundation error dump.
+    static func errorLine(_ error: Error) -> String {
+        let message = (error is FileSystemError || error is OutputError) ? "\(error)" : FileSystemError.words(for: error)
+        return "posguide: error: \(message)\n"
+    }
 }

@@ -22,6 +22,9 @@ public enum ExportCommand {
         let chosen = ids.isEmpty ? available : Array(Set(ids)).sorted()
 
         var options = BuildOptions(source: source, baseURL: baseURL, today: today)
+        // The guides' QR codes open the site's address: say when it points nowhere.
+        options.reservedAddress = .warning
+        let flagProblem = baseURL.flatMap { PublishingAddress.flagProblem($0, severity: .warning) } ?? ""
         if pdf {
             switch PDFRenderer.locate(source: source, environment: environment) {
             case .success(let renderer): options.pdf = PDFOptions(renderer: renderer, guides: Set(chosen), progress: progress)
@@ -29,7 +32,7 @@ public enum ExportCommand {
             }
         }
         let result = SiteBuilder.build(options)
-        var outcome = CommandResult(stderr: CommandResult.diagnostics(result.diagnostics))
+        var outcome = CommandResult(stderr: flagProblem + CommandResult.diagnostics(result.diagnostics))
         let errors = result.diagnostics.errors.count
         guard errors == 0 else {
             outcome.stderr += "posguide: export failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n"
@@ -42,7 +45,7 @@ public enum ExportCommand {
         do {
             try GuideExporter.write(files, to: output)
         } catch {
-            outcome.stderr += "posguide: error: \(error)\n"
+            outcome.stderr += CommandResult.errorLine(error)
             outcome.exitCode = 1
             return outcome
         }

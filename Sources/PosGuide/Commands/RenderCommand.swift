@@ -3,8 +3,11 @@ import Foundation
 /// `posguide render FILE.md`: one file's body HTML, with the site's sources and directives when it is part of a site.
 public enum RenderCommand {
     public static func run(file: URL) -> CommandResult {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return CommandResult(exitCode: 1, stderr: "\(file.path):1:1: error: cannot read file\n")
+        let data: Data
+        do {
+            data = try FileSystem.contents(of: file.path)
+        } catch {
+            return CommandResult(exitCode: 1, stderr: CommandResult.errorLine(error))
         }
         let siteRoot = Self.siteRoot(containing: file)
         let displayPath = siteRoot.map { relativePath(of: file, to: $0) } ?? file.path

@@ -129,8 +129,11 @@ public struct ContentLoader {
     /// Reads a file relative to the site root; nil (and a diagnostic) when unreadable or not UTF-8.
     func read(_ path: String?, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         guard let path else { return nil }
-        guard let data = FileSystem.read(root.path + "/" + path) else {
-            diagnostics.append(.error("file.unreadable", "cannot read file", at: SourceLocation(path: path)))
+        let data: Data
+        do {
+            data = try FileSystem.contents(of: root.path + "/" + path)
+        } catch {
+            diagnostics.append(.error("file.unreadable", "cannot read file: \(error.reason)", at: SourceLocation(path: path)))
             return nil
         }
         switch SourceFile.decode(data, path: path) {

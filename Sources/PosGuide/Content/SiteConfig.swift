@@ -10,10 +10,14 @@ public struct SiteConfig: Sendable {
     public var description = ""
     /// Always ends with `/`.
     public var baseURL = "http://localhost/"
+    /// Where site.yaml sets `base_url`; nil when it does not (or `--base-url` replaced it).
+    public var baseURLLocation: SourceLocation?
     public var language = "zh-CN"
     public var freshnessDays = 180
     public var allowRawHTML = false
     public var allowedDomains: [String] = []
+    /// Images from other hosts: an error (the default), a warning, or allowed.
+    public var remoteImages = RemoteImagePolicy.error
     public var nav: [NavItem] = []
 
     public init() {}
@@ -35,6 +39,7 @@ public struct SiteConfig: Sendable {
         if let node = map.value("base_url"), let url = map.scalarString(node, key: "base_url") {
             if url.hasPrefix("https://") || url.hasPrefix("http://") {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                config.baseURLLocation = map.location(of: node)
             } else {
                 map.report(.error("site.base-url", "`base_url` must be an absolute http(s) URL", at: map.location(of: node)))
             }
@@ -43,6 +48,13 @@ public struct SiteConfig: Sendable {
         if let days = map.int("freshness_days", in: 1...3650) { config.freshnessDays = days }
         if let allow = map.bool("allow_raw_html") { config.allowRawHTML = allow }
         if let domains = map.strings("allowed_domains") { config.allowedDomains = domains.map { $0.lowercased() } }
+        if let node = map.value("remote_images"), let text = map.scalarString(node, key: "remote_images") {
+            if let policy = RemoteImagePolicy(rawValue: text) {
+                config.remoteImages = policy
+            } else {
+                map.report(.error("site.remote-images", "`remote_images` must be one of \(RemoteImagePolicy.choices), not `\(text)`", at: map.location(of: node)))
+            }
+        }
         if let items = map.mappings("nav", subject: "nav item") {
             for item in items {
                 if let title = item.string("title", required: true), let url = item.string("url", required: true) {

@@ -45,7 +45,7 @@ public final class PreviewSite {
     public func rebuild(_ changes: SourceChanges) -> Rebuild {
         let start = DispatchTime.now()
         cache.invalidate(changes)
-        let result = SiteBuilder.build(options, cache: cache)
+        var result = SiteBuilder.build(options, cache: cache)
         var changed: [String] = []
         if result.diagnostics.hasErrors {
             snapshot.diagnostics = result.diagnostics
@@ -65,7 +65,13 @@ public final class PreviewSite {
                     if let previous, !changes.everything, !changes.paths.contains(source) {
                         data = previous
                     } else {
-                        data = (try? Data(contentsOf: url)) ?? Data()
+                        do {
+                            data = try FileSystem.contents(of: url.path)
+                        } catch {
+                            // Served empty, and said where the terminal and the page overlay show it.
+                            data = Data()
+                            result.diagnostics.append(.warning("file.unreadable", "cannot read file: \(error.reason)", at: SourceLocation(path: source)))
+                        }
                         if previous != data { changed.append(Self.sitePath(file.path)) }
                     }
                 case .written:

@@ -9,6 +9,8 @@ public struct MarkdownEnvironment: Sendable {
     public var directives: DirectiveRegistry
     /// External link hosts allowed without a warning; empty allows every host.
     public var allowedDomains: [String]
+    /// Images from other hosts (`site.yaml: remote_images`).
+    public var remoteImages: RemoteImagePolicy
 
     public init(
         allowRawHTML: Bool = false,
@@ -16,7 +18,8 @@ public struct MarkdownEnvironment: Sendable {
         sources: SourceRegistry = SourceRegistry(),
         links: LinkResolver = LinkResolver(pagesByFile: [:]),
         directives: DirectiveRegistry = DirectiveRegistry(),
-        allowedDomains: [String] = []
+        allowedDomains: [String] = [],
+        remoteImages: RemoteImagePolicy = .error
     ) {
         self.allowRawHTML = allowRawHTML
         self.siteTransforms = siteTransforms
@@ -24,6 +27,7 @@ public struct MarkdownEnvironment: Sendable {
         self.links = links
         self.directives = directives
         self.allowedDomains = allowedDomains
+        self.remoteImages = remoteImages
     }
 
     /// Plain CommonMark 0.30, as `cmark --unsafe` renders it: the conformance baseline.

@@ -99,13 +99,26 @@ extension MarkdownRenderer {
             }
             return true
         case .external(let host):
-            report(.error(
-                "image.third-party",
-                "image from `\(host)`: pages make no third-party requests",
-                at: here,
-                hint: "save the picture under content/assets/ and link it as /assets/…"
-            ))
-            return false
+            switch environment.remoteImages {
+            case .allow:
+                return true
+            case .warn:
+                report(.warning(
+                    "image.third-party",
+                    "image from `\(host)`: every reader's browser will request it from that host",
+                    at: here,
+                    hint: "published because content/site.yaml sets `remote_images: warn`; `remote_images: allow` publishes such images without a warning"
+                ))
+                return true
+            case .error:
+                report(.error(
+                    "image.third-party",
+                    "image from `\(host)`: pages make no third-party requests",
+                    at: here,
+                    hint: "save the picture under content/assets/ and link it as /assets/…, or set `remote_images: warn` (or `allow`) in content/site.yaml to publish images from other hosts"
+                ))
+                return false
+            }
         default:
             report(.warning("image.unsafe-url", "image `\(Self.preview(url))` dropped: images must be files of this site", at: here))
             return false

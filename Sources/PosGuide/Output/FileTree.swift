@@ -35,7 +35,7 @@ enum FileTree {
         }
     }
 
-    private static func error(_ path: String) -> OutputError {
-        OutputError("cannot remove \(path): \(String(cString: strerror(errno)))")
+    private static func error(_ path: String) -> FileSystemError {
+        FileSystemError("remove", path, errno: errno)
     }
 }

@@ -19,10 +19,14 @@ public enum OutputWriter {
         let output = output.standardizedFileURL
         try checkReplaceable(output)
         let parent = output.deletingLastPathComponent()
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileSystem.makeFolder(parent.path)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).posguide-staging-\(ProcessInfo.processInfo.processIdentifier)")
         if fileManager.fileExists(atPath: staging.path) { try FileTree.remove(staging.path) }
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try FileSystem.makeFolder(staging.path)
+        } catch {
+            throw FileSystemError("create the staging folder", staging.path, reason: error.reason)
+        }
         return StagingFolder(url: staging)
     }
 
@@ -30,9 +34,9 @@ public enum OutputWriter {
     /// On any failure the staging folder is removed and the output left as it was.
     public static func commit(_ result: BuildResult, staging: StagingFolder, to output: URL) throws {
         do {
-            if let failure = staging.firstFailure { throw OutputError("cannot write \(failure)") }
+            if let failure = staging.firstFailure { throw failure }
             try writeFiles(result.files.filter { if case .written = $0.contents { return false } else { return true } }, into: staging.url)
-            try Data(markerText.utf8).write(to: staging.url.appendingPathComponent(markerName))
+            try write(Data(markerText.utf8), to: staging.url.path + "/" + markerName)
             try swap(staging.url, into: output.standardizedFileURL)
         } catch {
             staging.discard()
@@ -48,7 +52,7 @@ public enum OutputWriter {
         guard isDirectory.boolValue else {
             throw OutputError("\(output.path) is a file, not a folder; refusing to replace it")
         }
-        let entries = try fileManager.contentsOfDirectory(atPath: output.path)
+        let entries = try FileSystemError.attempt("read the folder", output.path) { try fileManager.contentsOfDirectory(atPath: output.path) }
         if !entries.isEmpty && !entries.contains(markerName) {
             throw OutputError(
                 "refusing to replace \(output.path): the folder is not empty and has no \(markerName) marker, so posguide did not make it; choose another --output or empty it yourself"
@@ -57,34 +61,30 @@ public enum OutputWriter {
     }
 
     static func writeFiles(_ files: [OutputFile], into staging: URL) throws {
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         // Folders first, one pass; then the files on all cores.
-        var made: Set<String> = [""]
+        var made: Set<String> = []
         for file in files {
-            let directory = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            let directory = staging.path + "/" + file.path.split(separator: "/").dropLast().joined(separator: "/")
             if made.insert(directory).inserted {
-                try fileManager.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
+                try FileSystem.makeFolder(directory)
             }
         }
-        let failures = files.parallelMap { file -> String? in
+        let failures = files.parallelMap { file -> Error? in
             do {
                 try write(file.data(), to: staging.path + "/" + file.path)
                 return nil
             } catch {
-                return "\(file.path): \(error)"
+                return error
             }
         }.compactMap { $0 }
-        if let failure = failures.first {
-            throw OutputError("cannot write \(failure)")
-        }
+        if let failure = failures.first { throw failure }
     }
 
     /// Makes the folder `path` goes in, when it is missing.
     static func makeParent(of path: String) throws {
         let parent = (path as NSString).deletingLastPathComponent
         if mkdir(parent, 0o755) == 0 || errno == EEXIST { return }
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try FileSystem.makeFolder(parent)
     }
 
     /// Plain open/write/close: `Data.write` fsyncs every file, which costs more
@@ -92,7 +92,7 @@ public enum OutputWriter {
     /// per-file durability (the swap is the commit point).
     static func write(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileSystemError("write", path, errno: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
             var offset = 0
@@ -100,7 +100,7 @@ public enum OutputWriter {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw OutputError(String(cString: strerror(errno)))
+                    throw FileSystemError("write", path, errno: errno)
                 }
                 offset += written
             }
@@ -111,7 +111,7 @@ public enum OutputWriter {
     static func swap(_ staging: URL, into output: URL) throws {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
-            try fileManager.moveItem(at: staging, to: output)
+            try FileSystemError.attempt("create", output.path) { try fileManager.moveItem(at: staging, to: output) }
             return
         }
         if AtomicExchange.exchange(staging.path, output.path) {
@@ -121,9 +121,9 @@ public enum OutputWriter {
         }
         // No atomic exchange here: two renames, with a brief moment without output.
         let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).posguide-previous-\(ProcessInfo.processInfo.processIdentifier)")
-        try fileManager.moveItem(at: output, to: previous)
+        try FileSystemError.attempt("replace", output.path) { try fileManager.moveItem(at: output, to: previous) }
         do {
-            try fileManager.moveItem(at: staging, to: output)
+            try FileSystemError.attempt("replace", output.path) { try fileManager.moveItem(at: staging, to: output) }
         } catch {
             try? fileManager.moveItem(at: previous, to: output)
             throw error

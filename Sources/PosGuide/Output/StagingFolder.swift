@@ -9,7 +9,7 @@ import Foundation
 public final class StagingFolder: @unchecked Sendable {
     public let url: URL
     private let lock = NSLock()
-    private var failure: String?
+    private var failure: Error?
 
     init(url: URL) {
         self.url = url
@@ -24,14 +24,14 @@ public final class StagingFolder: @unchecked Sendable {
             try OutputWriter.write(file.data(), to: path)
         } catch {
             lock.lock()
-            if failure == nil { failure = "\(file.path): \(error)" }
+            if failure == nil { failure = error }
             lock.unlock()
         }
         return OutputFile(path: file.path, contents: .written)
     }
 
     /// The first write that failed, if any.
-    var firstFailure: String? {
+    var firstFailure: Error? {
         lock.lock()
         defer { lock.unlock() }
         return failure

@@ -23,20 +23,24 @@ enum GuideExporter {
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw OutputError("\(output.path) is a file, not a folder")
         }
-        try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
+        try FileSystem.makeFolder(output.path)
         if existing.isEmpty {
             try OutputWriter.write(Data(OutputWriter.markerText.utf8), to: output.appendingPathComponent(OutputWriter.markerName).path)
         }
         for file in files {
             let target = output.appendingPathComponent(file.path)
-            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileSystem.makeFolder(target.deletingLastPathComponent().path)
             let temporary = target.deletingLastPathComponent()
                 .appendingPathComponent(".\(target.lastPathComponent).posguide-\(ProcessInfo.processInfo.processIdentifier)")
             do {
                 try OutputWriter.write(file.data(), to: temporary.path)
                 guard rename(temporary.path, target.path) == 0 else {
-                    throw OutputError("cannot write \(target.path): \(String(cString: strerror(errno)))")
+                    throw FileSystemError("write", target.path, errno: errno)
                 }
+            } catch let error as FileSystemError {
+                try? fileManager.removeItem(at: temporary)
+                // The temporary name is an implementation detail: name the file the reader asked for.
+                throw FileSystemError(error.action, target.path, reason: error.reason)
             } catch {
                 try? fileManager.removeItem(at: temporary)
                 throw error

@@ -37,7 +37,8 @@ struct GuideStage {
             render(guide, pages: pages, stylesheet: stylesheet)
         }
         var diagnostics: [Diagnostic] = []
-        if !results.isEmpty, plan.config.baseURL == SiteConfig().baseURL {
+        // A base_url written in site.yaml is judged by PublishingAddress (build, check, export), at its line.
+        if !results.isEmpty, plan.config.baseURL == SiteConfig().baseURL, plan.config.baseURLLocation == nil {
             diagnostics.append(.warning(
                 "guide.base-url", "printed guides link their chapters at \(plan.config.baseURL), the default base_url",
                 at: SourceLocation(path: SiteConfig.path),

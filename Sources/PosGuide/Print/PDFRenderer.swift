@@ -72,7 +72,7 @@ public struct PDFRenderer: Sendable {
                 arguments += [input.path, folder.appendingPathComponent("\(job.id).pdf").path]
             }
         } catch {
-            for job in jobs { finished(job.id, .failure(PDFRendererError("cannot write a temporary file for WeasyPrint: \(error)"))) }
+            for job in jobs { finished(job.id, .failure(PDFRendererError("cannot write a temporary file for WeasyPrint: \(FileSystemError.words(for: error))"))) }
             return
         }
 

@@ -45,13 +45,43 @@ enum FileSystem {
         withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
+    /// Makes the folder `path` and any missing folders above it, like `mkdir -p`.
+    /// Not `FileManager.createDirectory`: on Linux it loses the errno of some failures
+    /// (a file where a folder should be comes back as "unknown error" 512).
+    static func makeFolder(_ path: String) throws(FileSystemError) {
+        if mkdir(path, 0o755) == 0 { return }
+        let code = errno
+        switch code {
+        case EEXIST:
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+            throw FileSystemError("create the folder", path, reason: FileSystemError.words(errno: EEXIST))
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { throw FileSystemError("create the folder", path, errno: code) }
+            try makeFolder(parent)
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+            throw FileSystemError("create the folder", path, errno: errno)
+        default:
+            throw FileSystemError("create the folder", path, errno: code)
+        }
+    }
+
     /// The whole file at `path`, or nil when it cannot be read.
     static func read(_ path: String) -> Data? {
+        try? contents(of: path)
+    }
+
+    /// The whole file at `path`; a failure says why, in words (`cannot read …: permission denied`).
+    static func contents(of path: String) throws(FileSystemError) -> Data {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { throw FileSystemError("read", path, errno: errno) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError("read", path, errno: errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileSystemError("read", path, reason: info.st_mode & S_IFMT == S_IFDIR ? FileSystemError.words(errno: EISDIR) : "it is not a regular file")
+        }
         var data = Data(count: Int(info.st_size))
         var filled = 0
         let complete: Bool = data.withUnsafeMutableBytes { buffer in
@@ -63,7 +93,7 @@ enum FileSystem {
             }
             return true
         }
-        guard complete else { return nil }
+        guard complete else { throw FileSystemError("read", path, errno: errno) }
         // A file that shrank while being read: keep what was there.
         if filled < data.count { data.count = filled }
         return data

@@ -30,8 +30,11 @@ public struct TemplateSet: Sendable {
             guard relative.hasSuffix(".mustache") else { continue }
             let path = displayPath + "/" + relative
             let name = String(relative.dropLast(".mustache".count))
-            guard let data = FileSystem.read(directory.path + "/" + relative) else {
-                diagnostics.append(.error("file.unreadable", "cannot read template", at: SourceLocation(path: path)))
+            let data: Data
+            do {
+                data = try FileSystem.contents(of: directory.path + "/" + relative)
+            } catch {
+                diagnostics.append(.error("file.unreadable", "cannot read template: \(error.reason)", at: SourceLocation(path: path)))
                 continue
             }
             let file: SourceFile
