@@ -43,12 +43,12 @@ struct FeeCalculatorDirective: Directive {
     static func examplesTable(_ examples: [FeeOffer]) -> String {
         var html = "<div class=\"table-wrap\" id=\"fee-examples\" tabindex=\"0\" role=\"region\" aria-label=\"算例\"><table class=\"fee-examples\">\n"
         html += "<caption>算例（假设的报价，不代表任何机构的真实收费）</caption>\n"
-        html += "<thead><tr><th scope=\"col\">假设的报价</th><th scope=\"col\">每月合计</th><th scope=\"col\">有效费率</th><th scope=\"col\">第一年合计</th></tr></thead>\n<tbody>\n"
+        html += "<thead><tr><th scope=\"col\">假设的报价</th><th scope=\"col\">算出来的成本</th></tr></thead>\n<tbody>\n"
         for (index, offer) in examples.enumerated() {
             let cost = offer.monthlyCost()
-            html += "<tr><td>\(index + 1). \(describe(offer))</td><td>\(Money.yuan(cost.monthlyTotalFen)) 元</td>"
-            html += "<td>\(cost.effectiveRatePercent.map { Money.fixed($0, places: 2) + "%" } ?? "—")</td>"
-            html += "<td>\(Money.yuan(offer.yearlyCost().firstYearTotalFen)) 元</td></tr>\n"
+            html += "<tr><td>\(index + 1). \(describe(offer))</td><td>每月 \(Money.yuan(cost.monthlyTotalFen)) 元"
+            html += "<br>有效费率 \(cost.effectiveRatePercent.map { Money.fixed($0, places: 2) + "%" } ?? "—")"
+            html += "<br>第一年 \(Money.yuan(offer.yearlyCost().firstYearTotalFen)) 元</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
         if examples.count >= 2, examples[0].monthlyAmountFen == examples[1].monthlyAmountFen {
@@ -63,14 +63,19 @@ struct FeeCalculatorDirective: Directive {
     }
 
     static func describe(_ offer: FeeOffer) -> String {
-        var parts = ["每月刷卡 \(Money.yuan(offer.monthlyAmountFen)) 元", "费率 \(offer.ratePercent)%"]
+        var parts = ["每月刷卡 \(plain(offer.monthlyAmountFen)) 元", "费率 \(offer.ratePercent)%"]
         if offer.perTransactionFeeFen > 0 {
-            parts.append("每笔另收 \(Money.yuan(offer.perTransactionFeeFen)) 元 × \(offer.transactionCount) 笔")
+            parts.append("每笔另收 \(plain(offer.perTransactionFeeFen)) 元 × \(offer.transactionCount) 笔")
         }
-        if offer.annualFeeFen > 0 { parts.append("年费 \(Money.yuan(offer.annualFeeFen)) 元") }
+        if offer.annualFeeFen > 0 { parts.append("年费 \(plain(offer.annualFeeFen)) 元") }
         if offer.depositFen > 0 {
-            parts.append("押金 \(Money.yuan(offer.depositFen)) 元（\(offer.depositRefunded ? "合同写明退还" : "不退或没写进合同")）")
+            parts.append("押金 \(plain(offer.depositFen)) 元（\(offer.depositRefunded ? "合同写明会退" : "不退或没写进合同")）")
         }
         return parts.joined(separator: "，")
+    }
+
+    /// An amount as a person writes it in a sentence: 50000 元, 0.35 元 (results keep their fen).
+    static func plain(_ fen: Int) -> String {
+        fen % 100 == 0 ? String(fen / 100) : Money.yuan(fen)
     }
 }

@@ -6,18 +6,20 @@
 /// URL, with any browser) and every result shows "—"; a line says why and points at the
 /// worked examples. The script removes that line and enables the inputs only once it works.
 enum FeeCalculatorForm {
-    static func field(_ name: String, _ label: String, placeholder: String, numeric: Bool = false) -> String {
-        "<label class=\"tool-field\"><span>\(label)</span><input name=\"\(name)\" inputmode=\"\(numeric ? "numeric" : "decimal")\" "
+    /// A labelled input; the unit (`（元）`) never breaks across lines.
+    static func field(_ name: String, _ label: String, unit: String = "", placeholder: String, numeric: Bool = false) -> String {
+        let unitHTML = unit.isEmpty ? "" : "<span class=\"tool-unit\">\(unit)</span>"
+        return "<label class=\"tool-field\"><span>\(label)\(unitHTML)</span><input name=\"\(name)\" inputmode=\"\(numeric ? "numeric" : "decimal")\" "
             + "autocomplete=\"off\" placeholder=\"\(placeholder)\" disabled></label>\n"
     }
 
-    static func offer(prefix: String, legend: String, ratePlaceholder: String) -> String {
-        var html = "<fieldset class=\"tool-offer\"><legend>\(legend)</legend>\n"
-        html += field(prefix + "rate", "费率（%）", placeholder: ratePlaceholder)
-        html += field(prefix + "per_txn_fee", "每笔另收（元）", placeholder: "没有就空着")
-        html += field(prefix + "annual_fee", "年费、流量费等（元/年）", placeholder: "没有就空着")
-        html += field(prefix + "deposit", "押金（元）", placeholder: "没有就空着")
-        html += "<label class=\"tool-check\"><input type=\"checkbox\" name=\"\(prefix)deposit_refunded\" disabled><span>退押金写进了和持牌机构签的合同</span></label>\n"
+    static func offer(prefix: String, legend: String, hint: String, ratePlaceholder: String) -> String {
+        var html = "<fieldset class=\"tool-offer\"><legend>\(legend)<span class=\"tool-hint\">\(hint)</span></legend>\n"
+        html += field(prefix + "rate", "费率", unit: "（%）", placeholder: ratePlaceholder)
+        html += field(prefix + "per_txn_fee", "每笔另收", unit: "（元）", placeholder: "没有就空着")
+        html += field(prefix + "annual_fee", "年费、流量费等", unit: "（元/年）", placeholder: "没有就空着")
+        html += field(prefix + "deposit", "押金", unit: "（元）", placeholder: "没有就空着")
+        html += "<label class=\"tool-check\"><input type=\"checkbox\" name=\"\(prefix)deposit_refunded\" disabled><span>合同写明退押金</span></label>\n"
         return html + "</fieldset>\n"
     }
 
@@ -31,11 +33,11 @@ enum FeeCalculatorForm {
         html += "<p class=\"tool-needs-script\" data-needs-script>计算要用到网页里的小程序（JavaScript）。如果输入框是灰的、填不进去，"
         html += "说明你的浏览器没有运行它：可能被关掉了，也可能网络慢还没加载完。可以刷新一次，或者先看下面的<a href=\"#fee-examples\">算例表</a>。</p>\n"
         html += "<fieldset class=\"tool-shared\"><legend>你的生意（两个报价共用）</legend>\n<div class=\"tool-pair\">\n"
-        html += field("amount", "每月刷卡金额（元）", placeholder: "例如 50000")
+        html += field("amount", "每月刷卡金额", unit: "（元）", placeholder: "例如 50000")
         html += field("txn_count", "每月刷卡笔数", placeholder: "例如 200", numeric: true)
         html += "</div>\n</fieldset>\n<div class=\"tool-pair\">\n"
-        html += offer(prefix: "", legend: "报价一：推销员给你的", ratePlaceholder: "例如 0.38")
-        html += offer(prefix: "b_", legend: "报价二：拿来比较的", ratePlaceholder: "例如 0.6")
+        html += offer(prefix: "", legend: "报价一", hint: "推销员给你的", ratePlaceholder: "例如 0.38")
+        html += offer(prefix: "b_", legend: "报价二", hint: "拿来比较的", ratePlaceholder: "例如 0.6")
         html += "</div>\n<div class=\"tool-results\" aria-live=\"polite\">\n"
         html += "<p class=\"tool-warning\" data-result=\"warning\"></p>\n"
         html += "<table class=\"tool-compare\">\n<caption>两个报价的成本</caption>\n"

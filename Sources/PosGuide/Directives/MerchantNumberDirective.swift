@@ -52,7 +52,7 @@ struct MerchantNumberDirective: Directive {
             if part.result == "mcc" {
                 meaning = mcc[value].map { "\($0.name)，「\($0.category)」类" } ?? "举例表里没有这个代码"
             }
-            html += "<tr><th scope=\"row\">\(part.label)</th><td>\(value)\(meaning.isEmpty ? "" : "（\(meaning.htmlEscaped)）")</td></tr>\n"
+            html += "<tr><th scope=\"row\">\(part.label)</th><td>\(value)\(meaning.isEmpty ? "" : "：\(meaning.htmlEscaped)")</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }

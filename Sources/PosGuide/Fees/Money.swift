@@ -22,7 +22,7 @@ public enum Money {
     public static func percent(_ text: String) -> Decimal? {
         var cleaned = TypedText.halfWidth(text).trimmingWhitespace
         if cleaned.hasSuffix("%") { cleaned = String(cleaned.dropLast()).trimmingWhitespace }
-        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+        guard !cleaned.isEmpty, cleaned != ".", cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               cleaned.filter({ $0 == "." }).count <= 1 else { return nil }
         return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
     }
