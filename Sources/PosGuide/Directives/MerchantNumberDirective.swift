@@ -25,7 +25,7 @@ struct MerchantNumberDirective: Directive {
         html += "<p class=\"tool-needs-script\" data-needs-script>解读要用到网页里的小程序（JavaScript）。如果输入框是灰的、填不进去，"
         html += "说明你的浏览器没有运行它：可能被关掉了，也可能网络慢还没加载完。可以刷新一次，或者先看下面的<a href=\"#merchant-number-example\">例子</a>，对照签购单自己数位数。</p>\n"
         html += "<div class=\"tool-fields\">\n<label class=\"tool-field\"><span>签购单上的商户编号</span><input name=\"merchant_no\" inputmode=\"numeric\" "
-        html += "autocomplete=\"off\" placeholder=\"15 位数字，例如 \(example.digits)\" disabled></label>\n</div>\n"
+        html += "autocomplete=\"off\" placeholder=\"15 位数字\" disabled></label>\n</div>\n"
         html += "<div class=\"tool-results\" aria-live=\"polite\">\n<p class=\"tool-warning\" data-result=\"warning\"></p>\n<dl class=\"tool-decoded\">\n"
         for part in Self.parts {
             html += "<dt>\(part.label)</dt><dd><span data-result=\"\(part.result)\">—</span>"
