@@ -93,12 +93,13 @@ import Testing
         #expect(site.diagnostics() == ["content/tools/fees.md:7:1: error: example offer: --amount `5万` is not an amount in 元 (digits, at most two decimals)"])
     }
 
-    @Test func theScriptAgreesWithTheVectors() throws {
-        // The same vectors as FeeTests and MerchantNumberTests, through templates/assets/tools.js.
-        guard let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+    /// Runs a checker that prints "N passed, M failed" (the first of `interpreters` that exists),
+    /// and expects no failure; skips when none is installed.
+    static func expectCheckerPasses(_ interpreters: [String], _ script: String) throws {
+        guard let interpreter = interpreters.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [SiteFixture.packageRoot.appendingPathComponent("Tests/js/tools-vectors.js").path]
+        process.executableURL = URL(fileURLWithPath: interpreter)
+        process.arguments = [SiteFixture.packageRoot.appendingPathComponent(script).path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -106,5 +107,15 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.hasSuffix(" passed, 0 failed\n"))
+    }
+
+    @Test func theFeeVectorsAgreeWithAnIndependentOracle() throws {
+        // Recomputes every fee vector with Python fractions, sharing no code with the library or the script.
+        try Self.expectCheckerPasses(["/usr/bin/python3"], "Tests/vectors/check_fees.py")
+    }
+
+    @Test func theScriptAgreesWithTheVectors() throws {
+        // The same vectors as FeeTests and MerchantNumberTests, through templates/assets/tools.js.
+        try Self.expectCheckerPasses(["/usr/bin/node", "/usr/local/bin/node"], "Tests/js/tools-vectors.js")
     }
 }

@@ -40,33 +40,30 @@ public enum FeeCommand {
 
     /// The offer, or the first input that is not a valid amount or rate, or is out of bounds.
     public static func offer(from input: Input) -> Result<FeeOffer, FeeInputError> {
-        func amount(_ text: String, _ field: String, max: Int) -> Result<Int, FeeInputError> {
-            guard let fen = Money.fen(fromYuan: text) else { return .failure(.init(field: field, value: text)) }
-            guard fen <= max else { return .failure(.init(field: field, value: text, problem: .tooLarge(Money.yuan(max)))) }
-            return .success(fen)
+        Result { () throws(FeeInputError) -> FeeOffer in try checkedOffer(input) }
+    }
+
+    static func checkedOffer(_ input: Input) throws(FeeInputError) -> FeeOffer {
+        func amount(_ text: String, _ field: String, max: Int) throws(FeeInputError) -> Int {
+            guard let fen = Money.fen(fromYuan: text) else { throw FeeInputError(field: field, value: text) }
+            guard fen <= max else { throw FeeInputError(field: field, value: text, problem: .tooLarge(Money.yuan(max))) }
+            return fen
         }
-        do {
-            let monthly = try amount(input.amount, "amount", max: Limit.amountFen).get()
-            guard let rate = Money.percent(input.rate) else { return .failure(.init(field: "rate", value: input.rate)) }
-            guard rate <= Limit.ratePercent else { return .failure(.init(field: "rate", value: input.rate, problem: .tooLarge("100"))) }
-            guard rate == FeeOffer.roundHalfUp(rate, scale: Limit.rateDecimals) else {
-                return .failure(.init(field: "rate", value: input.rate, problem: .tooManyDecimals(Limit.rateDecimals)))
-            }
-            let perTransaction = try amount(input.perTransactionFee, "per-txn-fee", max: Limit.perTransactionFeeFen).get()
-            guard input.transactionCount >= 0 else { return .failure(.init(field: "txn-count", value: String(input.transactionCount))) }
-            guard input.transactionCount <= Limit.transactionCount else {
-                return .failure(.init(field: "txn-count", value: String(input.transactionCount), problem: .tooLarge(String(Limit.transactionCount))))
-            }
-            let annual = try amount(input.annualFee, "annual-fee", max: Limit.annualFeeFen).get()
-            let deposit = try amount(input.deposit, "deposit", max: Limit.depositFen).get()
-            return .success(FeeOffer(monthlyAmountFen: monthly, ratePercent: rate, perTransactionFeeFen: perTransaction,
-                                     transactionCount: input.transactionCount, annualFeeFen: annual,
-                                     depositFen: deposit, depositRefunded: input.depositRefunded))
-        } catch let error as FeeInputError {
-            return .failure(error)
-        } catch {
-            preconditionFailure("only FeeInputError is thrown")
+        let monthly = try amount(input.amount, "amount", max: Limit.amountFen)
+        guard let rate = Money.percent(input.rate) else { throw FeeInputError(field: "rate", value: input.rate) }
+        guard rate <= Limit.ratePercent else { throw FeeInputError(field: "rate", value: input.rate, problem: .tooLarge("100")) }
+        guard rate == FeeOffer.roundHalfUp(rate, scale: Limit.rateDecimals) else {
+            throw FeeInputError(field: "rate", value: input.rate, problem: .tooManyDecimals(Limit.rateDecimals))
         }
+        let perTransaction = try amount(input.perTransactionFee, "per-txn-fee", max: Limit.perTransactionFeeFen)
+        let count = input.transactionCount
+        guard count >= 0 else { throw FeeInputError(field: "txn-count", value: String(count)) }
+        guard count <= Limit.transactionCount else {
+            throw FeeInputError(field: "txn-count", value: String(count), problem: .tooLarge(String(Limit.transactionCount)))
+        }
+        return FeeOffer(monthlyAmountFen: monthly, ratePercent: rate, perTransactionFeeFen: perTransaction, transactionCount: count,
+                        annualFeeFen: try amount(input.annualFee, "annual-fee", max: Limit.annualFeeFen),
+                        depositFen: try amount(input.deposit, "deposit", max: Limit.depositFen), depositRefunded: input.depositRefunded)
     }
 
     /// The note printed with a rate that looks mistyped.
