@@ -38,8 +38,9 @@ enum FeeCalculatorForm {
         html += "</div>\n</fieldset>\n<div class=\"tool-pair\">\n"
         html += offer(prefix: "", legend: "报价一", hint: "推销员给你的", ratePlaceholder: "例如 0.38")
         html += offer(prefix: "b_", legend: "报价二", hint: "拿来比较的", ratePlaceholder: "例如 0.6")
-        html += "</div>\n<div class=\"tool-results\" aria-live=\"polite\">\n"
-        html += "<p class=\"tool-warning\" data-result=\"warning\"></p>\n"
+        // Only the warning and the verdict are live: the table would be read out on every keystroke.
+        html += "</div>\n<div class=\"tool-results\">\n"
+        html += "<p class=\"tool-warning\" data-result=\"warning\" aria-live=\"polite\"></p>\n"
         html += "<table class=\"tool-compare\">\n<caption>两个报价的成本</caption>\n"
         html += "<thead><tr><td></td><th scope=\"col\">报价一</th><th scope=\"col\">报价二</th></tr></thead>\n<tbody>\n"
         html += row("每月合计（元）", "monthly-fee", strong: true)
@@ -47,7 +48,7 @@ enum FeeCalculatorForm {
         html += row("每年合计（元）", "yearly-fee")
         html += row("第一年合计（元，含不退的押金）", "first-year-fee", strong: true)
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"tool-verdict\">第一年：<span data-result=\"first-year-verdict\">—</span>，相差 <strong data-result=\"first-year-difference\">—</strong> 元。"
+        html += "<p class=\"tool-verdict\" aria-live=\"polite\">第一年：<span data-result=\"first-year-verdict\">—</span>，相差 <strong data-result=\"first-year-difference\">—</strong> 元。"
         html += "<br>以后每年：<span data-result=\"yearly-verdict\">—</span>，相差 <strong data-result=\"yearly-difference\">—</strong> 元。</p>\n"
         return html + "</div>\n</form>\n"
     }()

@@ -26,14 +26,14 @@ struct MerchantNumberDirective: Directive {
         html += "说明你的浏览器没有运行它：可能被关掉了，也可能网络慢还没加载完。可以刷新一次，或者先看下面的<a href=\"#merchant-number-example\">例子</a>，对照签购单自己数位数。</p>\n"
         html += "<div class=\"tool-fields\">\n<label class=\"tool-field\"><span>签购单上的商户编号</span><input name=\"merchant_no\" inputmode=\"numeric\" "
         html += "autocomplete=\"off\" placeholder=\"15 位数字\" disabled></label>\n</div>\n"
-        html += "<div class=\"tool-results\" aria-live=\"polite\">\n<p class=\"tool-warning\" data-result=\"warning\"></p>\n<dl class=\"tool-decoded\">\n"
+        html += "<div class=\"tool-results\">\n<p class=\"tool-warning\" data-result=\"warning\" aria-live=\"polite\"></p>\n<dl class=\"tool-decoded\">\n"
         for part in Self.parts {
             html += "<dt>\(part.label)</dt><dd><span data-result=\"\(part.result)\">—</span>"
             if part.result == "mcc" { html += " <span data-result=\"mcc-name\"></span>" }
             if !part.note.isEmpty { html += "（\(part.note)）" }
             html += "</dd>\n"
         }
-        html += "</dl>\n<p class=\"tool-advice\" data-result=\"advice\"></p>\n</div>\n"
+        html += "</dl>\n<p class=\"tool-advice\" data-result=\"advice\" aria-live=\"polite\"></p>\n</div>\n"
         html += "<p class=\"note\">编号说明不了的事：15 位的拆法是行业里的习惯说法，不是官方标准，有的编号不一定这样排；"
         html += "从编号看不出是哪家机构，也看不出你的机器是不是一清、钱是不是结算到你自己的账户。MCC 名称据行业公开资料，仅供参考。"
         html += "拿不准就打 POS 机身或合同上持牌机构的官方客服电话核实。</p>\n</form>\n"
