@@ -159,7 +159,7 @@
         if (r.value > RATE_QUESTION) {
           problems.push(offerLabel + "费率 " + percentText(r.value) + "% 比常见报价高得多：是不是少写了小数点？0.38% 就填 0.38。");
         }
-        if (perTxn.value > 0 && transactions.empty) problems.push(offerLabel + "有每笔另收，请也填上每月刷卡笔数");
+        if (perTxn.value > 0 && transactions.empty) problems.push(offerLabel + "每笔另收要乘以笔数：请填上每月刷卡笔数");
         if (r.value === undefined || perTxn.problem || annual.problem || deposit.problem) return null;
         return { rate: r.value, perTxn: perTxn.value || 0, annual: annual.value || 0, deposit: deposit.value || 0,
                  refunded: input(prefix + "deposit_refunded").checked };
