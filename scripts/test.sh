@@ -14,6 +14,8 @@ scripts/ensure-weasyprint.sh
 # --- merchant tools: the page script against the shared vectors (node ships on this machine kind;
 # ToolPagesTests runs the same check from the Swift suite).
 if command -v node >/dev/null; then node Tests/js/tools-vectors.js; else echo "posguide: node not found; tool script vectors run in the Swift suite only when node is present"; fi
+# The fee vectors themselves, recomputed by an independent oracle (Python fractions).
+python3 Tests/vectors/check_fees.py
 
 swift build --build-tests
 swift test --skip-build

@@ -191,8 +191,12 @@ struct Render: ParsableCommand {
 
 struct Fee: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What a POS offer really costs in a month: rate, per-transaction fees and annual fees together.",
-        discussion: "Amounts are in 元 (at most two decimals), rates in percent. Parts are summed exactly; the monthly total is rounded half-up to the fen once."
+        abstract: "What a POS offer really costs in a month, a year and its first year: rate, per-transaction fees, annual fees and deposit together.",
+        discussion: """
+        Amounts are in 元 (at most two decimals), rates in percent (at most three decimals). Parts are summed exactly; \
+        the monthly total is rounded half-up to the fen once, and so is the yearly total (12 months summed exactly, \
+        not 12 × the rounded month). The first year adds the deposit unless --deposit-refunded.
+        """
     )
 
     @Option(help: "Card sales in a month, in 元.")
@@ -210,12 +214,19 @@ struct Fee: ParsableCommand {
     @Option(name: .customLong("annual-fee"), help: "Fixed fees per year, in 元 (spread over 12 months).")
     var annualFee: String = "0"
 
+    @Option(help: "A deposit for the terminal, in 元 (counted in the first year).")
+    var deposit: String = "0"
+
+    @Flag(name: .customLong("deposit-refunded"), help: "The deposit's refund and its conditions are in the contract with the licensed institution.")
+    var depositRefunded = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
         let input = FeeCommand.Input(amount: amount, rate: rate, perTransactionFee: perTransactionFee,
-                                     transactionCount: transactionCount, annualFee: annualFee)
+                                     transactionCount: transactionCount, annualFee: annualFee,
+                                     deposit: deposit, depositRefunded: depositRefunded)
         try finish(FeeCommand.run(input, json: json))
     }
 }
@@ -235,6 +246,6 @@ struct Decode: ParsableCommand {
     var json = false
 
     func run() throws {
-        try finish(DecodeCommand.run(merchantNumber, mccNames: DecodeCommand.mccNames(source: site.sourceURL), json: json))
+        try finish(DecodeCommand.run(merchantNumber, mcc: MCCTable.load(source: site.sourceURL), json: json))
     }
 }

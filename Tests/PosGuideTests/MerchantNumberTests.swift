@@ -11,6 +11,7 @@ import Testing
                 var region: String
                 var mcc: String
                 var mcc_name: String?
+                var mcc_category: String?
                 var sequence: String
             }
             var description: String
@@ -26,11 +27,26 @@ import Testing
         Vectors.self,
         from: Data(contentsOf: SiteFixture.packageRoot.appendingPathComponent("Tests/vectors/tools.json"))
     )
-    static let names = DecodeCommand.mccNames(source: SiteFixture.packageRoot)
+    static let table = MCCTable.load(source: SiteFixture.packageRoot)
 
-    @Test func readsTheSitesMCCTable() {
-        #expect(Self.names["5411"] == "大型仓储式超级市场、超市")
-        #expect(Self.names.count == 8)
+    @Test func readsTheSitesMCCTableWithCategories() {
+        #expect(Self.table["5411"] == MCCTable.Entry(name: "大型仓储式超级市场、超市", category: "零售"))
+        #expect(Self.table.entries.count == 9)
+        #expect(Self.table.entries.values.allSatisfy { !$0.category.isEmpty })
+    }
+
+    @Test func mcc5813IsDrinkingPlacesOnly() {
+        // facts-2026-11 R25: not 茶馆 or 咖啡馆, and where those belong is unknown.
+        let name = Self.table["5813"]?.name ?? ""
+        #expect(name.contains("酒吧"))
+        #expect(!name.contains("茶") && !name.contains("咖啡"))
+        #expect(Self.table.entries.values.allSatisfy { !$0.name.contains("茶馆") && !$0.name.contains("咖啡") })
+    }
+
+    @Test func adviceNamesTheCategoryOrSaysTheCodeIsUnknown() {
+        #expect(Self.table.advice(for: "5812").hasPrefix("这是一个「餐饮」类代码。"))
+        #expect(Self.table.advice(for: "5812").contains("跳码"))
+        #expect(Self.table.advice(for: "9999").hasPrefix("本站的举例表里没有 9999 这个代码"))
     }
 
     @Test func everyVectorThroughTheLibrary() throws {
@@ -39,7 +55,8 @@ import Testing
             #expect(String(number.acquirerCode) == vector.expected?.acquirer, "\(vector.description)")
             #expect(String(number.regionCode) == vector.expected?.region, "\(vector.description)")
             #expect(String(number.mcc) == vector.expected?.mcc, "\(vector.description)")
-            #expect(Self.names[String(number.mcc)] == vector.expected?.mcc_name, "\(vector.description)")
+            #expect(Self.table[number.mcc]?.name == vector.expected?.mcc_name, "\(vector.description)")
+            #expect(Self.table[number.mcc]?.category == vector.expected?.mcc_category, "\(vector.description)")
             #expect(String(number.sequence) == vector.expected?.sequence, "\(vector.description)")
         }
         for vector in Self.vectors.invalid_merchant_numbers {
@@ -59,7 +76,10 @@ import Testing
                 #expect(run.status == 0, "\(vector.description)")
                 #expect(json?["mcc"] as? String == expected.mcc, "\(vector.description)")
                 #expect(json?["mcc_name"] as? String == expected.mcc_name, "\(vector.description)")
+                #expect(json?["mcc_category"] as? String == expected.mcc_category, "\(vector.description)")
+                #expect(json?["advice"] as? String == Self.table.advice(for: Substring(expected.mcc)), "\(vector.description)")
                 #expect((json?["warning"] as? String)?.contains("不是官方标准") == true)
+                #expect((json?["warning"] as? String)?.contains("一清") == true)
             } else {
                 #expect(run.status == 1, "\(vector.description)")
                 #expect(json?["warning"] as? String == vector.warning, "\(vector.description)")

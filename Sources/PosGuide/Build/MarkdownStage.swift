@@ -51,7 +51,7 @@ enum MarkdownStage {
         directives.register(FeeCalculatorDirective())
         let fees = plan.content.data.values["fees"] as? [String: Any]
         directives.register(FeeTableDirective(schedules: fees?["schedules"] as? [String: Any] ?? [:]))
-        directives.register(MerchantNumberDirective(mccNames: mccNames(plan.content.data)))
+        directives.register(MerchantNumberDirective(mcc: MCCTable(data: plan.content.data.values["mcc"])))
         return MarkdownEnvironment(
             allowRawHTML: plan.config.allowRawHTML,
             siteTransforms: true,
@@ -61,12 +61,6 @@ enum MarkdownStage {
             allowedDomains: plan.config.allowedDomains,
             remoteImages: plan.config.remoteImages
         )
-    }
-
-    /// `content/data/mcc.yaml`'s `codes`, as the merchant-number tool names them.
-    static func mccNames(_ data: DataValues) -> [String: String] {
-        guard let mcc = data.values["mcc"] as? [String: Any], let codes = mcc["codes"] as? [String: Any] else { return [:] }
-        return codes.compactMapValues { $0 as? String }
     }
 
     /// Renders every page; with a `cache`, a page read from the same file version under the same `key` is reused.

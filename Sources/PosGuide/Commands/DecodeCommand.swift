@@ -1,25 +1,10 @@
 import Foundation
-import Yams
 
 /// `posguide decode`: what a receipt's merchant number can and cannot tell.
 public enum DecodeCommand {
-    /// MCC names from `content/data/mcc.yaml` under `source`, when the site has it.
-    public static func mccNames(source: URL) -> [String: String] {
-        let path = source.appendingPathComponent("content/data/mcc.yaml")
-        guard let data = FileManager.default.contents(atPath: path.path),
-              case .success(let file) = SourceFile.decode(data, path: "content/data/mcc.yaml"),
-              case .success(let node?) = YAMLParsing.parse(file.text, path: file.path, lineOffset: 0),
-              case .mapping(let codes)? = node["codes"] else { return [:] }
-        var names: [String: String] = [:]
-        for (key, value) in codes {
-            if let code = key.string, let name = value.string { names[code] = name }
-        }
-        return names
-    }
+    static let caveat = "15 位的拆法是行业常见说法，不是官方标准；从编号看不出是哪家机构，也看不出机器是不是一清、钱是不是结算到你自己的账户。请以持牌机构官方客服核实为准"
 
-    static let caveat = "15 位结构是行业常见说法，不是官方标准；请以收单机构客服核实为准"
-
-    public static func run(_ text: String, mccNames: [String: String], json: Bool) -> CommandResult {
+    public static func run(_ text: String, mcc: MCCTable, json: Bool) -> CommandResult {
         let number: MerchantNumber
         switch MerchantNumber.parse(text) {
         case .success(let parsed): number = parsed
@@ -27,12 +12,15 @@ public enum DecodeCommand {
             if json { return CommandResult(exitCode: 1, stdout: "{\"warning\":\"\(jsonEscaped(problem.description))\"}\n") }
             return CommandResult(exitCode: 1, stderr: "posguide: \(problem)\n")
         }
-        let mccName = mccNames[String(number.mcc)]
+        let entry = mcc[number.mcc]
+        let advice = mcc.advice(for: number.mcc)
         if json {
-            let name = mccName.map { "\"\(jsonEscaped($0))\"" } ?? "null"
+            let name = entry.map { "\"\(jsonEscaped($0.name))\"" } ?? "null"
+            let category = entry.map { "\"\(jsonEscaped($0.category))\"" } ?? "null"
             return CommandResult(stdout: """
             {"merchant_no":"\(number.digits)","acquirer":"\(number.acquirerCode)","region":"\(number.regionCode)",\
-            "mcc":"\(number.mcc)","mcc_name":\(name),"sequence":"\(number.sequence)","warning":"\(caveat)"}
+            "mcc":"\(number.mcc)","mcc_name":\(name),"mcc_category":\(category),"sequence":"\(number.sequence)",\
+            "advice":"\(jsonEscaped(advice))","warning":"\(caveat)"}
 
             """)
         }
@@ -40,8 +28,9 @@ public enum DecodeCommand {
         商户编号  \(number.digits)
           第 1—3 位   \(number.acquirerCode)  收单机构代码（本站没有可靠的代码对照表，无法说出是哪家机构）
           第 4—7 位   \(number.regionCode)  地区代码（本站没有可靠的地区对照表）
-          第 8—11 位  \(number.mcc)  MCC：\(mccName.map { "\($0)（据行业公开资料，仅供参考）" } ?? "本站的举例表里没有这个代码")
+          第 8—11 位  \(number.mcc)  MCC：\(entry.map { "\($0.name)（据行业公开资料，仅供参考）" } ?? "本站的举例表里没有这个代码")
           第 12—15 位 \(number.sequence)  商户顺序号
+        \(advice)
         注意：\(caveat)。
 
         """)

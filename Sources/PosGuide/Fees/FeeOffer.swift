@@ -16,14 +16,29 @@ public struct FeeOffer: Sendable, Equatable, Codable {
     public var transactionCount: Int
     /// Fixed fees per year (service, data/SIM), in fen; spread evenly over 12 months.
     public var annualFeeFen: Int
+    /// A deposit paid for the terminal, in fen.
+    public var depositFen: Int
+    /// Whether the refund of the deposit, and its conditions, are in the contract with the
+    /// licensed institution. A refund only promised by a salesperson ("激活返还") does not count.
+    public var depositRefunded: Bool
 
-    public init(monthlyAmountFen: Int, ratePercent: Decimal, perTransactionFeeFen: Int = 0, transactionCount: Int = 0, annualFeeFen: Int = 0) {
+    public init(monthlyAmountFen: Int, ratePercent: Decimal, perTransactionFeeFen: Int = 0, transactionCount: Int = 0, annualFeeFen: Int = 0,
+                depositFen: Int = 0, depositRefunded: Bool = false) {
         self.monthlyAmountFen = monthlyAmountFen
         self.ratePercent = ratePercent
         self.perTransactionFeeFen = perTransactionFeeFen
         self.transactionCount = transactionCount
         self.annualFeeFen = annualFeeFen
+        self.depositFen = depositFen
+        self.depositRefunded = depositRefunded
     }
+
+    /// A rate above this many percent is more likely a slip ("38" for 0.38%) than a quote:
+    /// the tools ask before the reader trusts the result.
+    public static let implausibleRatePercent: Decimal = 5
+
+    /// True when the rate looks mistyped (see `implausibleRatePercent`).
+    public var rateLooksMistyped: Bool { ratePercent > Self.implausibleRatePercent }
 }
 
 /// What an offer costs in a month.
@@ -37,6 +52,14 @@ public struct FeeBreakdown: Sendable, Equatable {
     public var monthlyTotalFen: Int
     /// monthly total ÷ amount × 100, rounded half-up to 2 decimals; nil when the amount is 0.
     public var effectiveRatePercent: Decimal?
+}
+
+/// What an offer costs over a year, and in its first year.
+public struct YearlyCost: Sendable, Equatable {
+    /// Twelve months, rounded half-up to the fen once.
+    public var yearlyTotalFen: Int
+    /// The yearly total plus a deposit whose refund is not in the contract.
+    public var firstYearTotalFen: Int
 }
 
 extension FeeOffer {
@@ -53,6 +76,15 @@ extension FeeOffer {
             : nil
         return FeeBreakdown(rateFeeFen: rateFee, perTransactionFeesFen: perTransaction, annualShareFen: annualShare,
                             monthlyTotalFen: totalFen, effectiveRatePercent: effective)
+    }
+
+    /// Prices a year: 12 months summed exactly (the annual fee once, whole), rounded half-up
+    /// to the fen once: not 12 × the rounded month. The first year adds the deposit unless
+    /// its refund is in the contract.
+    public func yearlyCost() -> YearlyCost {
+        let exact = Decimal(monthlyAmountFen) * ratePercent / 100 * 12 + Decimal(perTransactionFeeFen * transactionCount * 12) + Decimal(annualFeeFen)
+        let yearly = NSDecimalNumber(decimal: Self.roundHalfUp(exact, scale: 0)).intValue
+        return YearlyCost(yearlyTotalFen: yearly, firstYearTotalFen: yearly + (depositRefunded ? 0 : depositFen))
     }
 
     static func roundHalfUp(_ value: Decimal, scale: Int) -> Decimal {

@@ -3,10 +3,10 @@ import Foundation
 /// Parses and prints 元 amounts and percentages exactly, for the fee tools.
 public enum Money {
     /// `"1,234.5"` 元 -> 123450 fen. Nil for anything that is not a non-negative amount
-    /// with at most two decimals.
+    /// with at most two decimals. Full-width digits and punctuation count as typed (`１２．５`).
     public static func fen(fromYuan text: String) -> Int? {
-        let cleaned = text.trimmingWhitespace.replacingOccurrences(of: ",", with: "")
-        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
+        let cleaned = TypedText.halfWidth(text).trimmingWhitespace.replacingOccurrences(of: ",", with: "")
+        guard !cleaned.isEmpty, cleaned != ".", cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
         var fraction = parts.count == 2 ? String(parts[1]) : ""
@@ -18,10 +18,11 @@ public enum Money {
         return product + cents
     }
 
-    /// `"0.38"` -> 0.38 (percent). Nil unless a non-negative decimal number.
+    /// `"0.38"`, `"0.38%"` or `"０．３８％"` -> 0.38 (percent). Nil unless a non-negative decimal number.
     public static func percent(_ text: String) -> Decimal? {
-        let cleaned = text.trimmingWhitespace.replacingOccurrences(of: "%", with: "")
-        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+        var cleaned = TypedText.halfWidth(text).trimmingWhitespace
+        if cleaned.hasSuffix("%") { cleaned = String(cleaned.dropLast()).trimmingWhitespace }
+        guard !cleaned.isEmpty, cleaned != ".", cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               cleaned.filter({ $0 == "." }).count <= 1 else { return nil }
         return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
     }
