@@ -100,6 +100,17 @@ struct HTTPTestClient {
             }
         }
 
+        /// The next event that reports a change: a `reload` naming no page is skipped. On a loaded
+        /// machine one save can reach the watcher as two bursts, and the second rebuild changes nothing.
+        func nextChange(timeout: TimeInterval) -> (event: String, data: String)? {
+            let deadline = Date().addingTimeInterval(timeout)
+            while let event = next(timeout: max(0, deadline.timeIntervalSinceNow)) {
+                if event.event == "reload", event.data.contains("\"changed\":[]") { continue }
+                return event
+            }
+            return nil
+        }
+
         /// Events are separated by a blank line; the HTTP head and chunk-size lines carry no `event:`.
         private func takeEvent() -> (event: String, data: String)? {
             while let range = buffer.range(of: "\n\n") {

@@ -184,7 +184,7 @@ final class ServedSite {
         let original = try String(contentsOf: site.fixture.root.appendingPathComponent(article), encoding: .utf8)
         let saved = Date()
         try site.fixture.write(article, original + "\n预览测试新加的句子。\n")
-        let reload = try #require(events.next(timeout: 5), "server printed: \(site.log.text)")
+        let reload = try #require(events.nextChange(timeout: 5), "server printed: \(site.log.text)")
         let latency = Date().timeIntervalSince(saved)
         #expect(reload.event == "reload")
         #expect(latency < 1, "reload after \(latency) s")
@@ -195,7 +195,7 @@ final class ServedSite {
 
         // Break its front matter: an error event, and every page shows the overlay over the last good page.
         try site.fixture.write(article, original.replacingOccurrences(of: "\ntitle:", with: "\ntitel:"))
-        let error = try #require(events.next(timeout: 5))
+        let error = try #require(events.nextChange(timeout: 5))
         #expect(error.event == "error")
         #expect(error.data.contains("content/articles/hidden-fees.md:"))
         #expect(error.data.contains(": error: unknown key `titel`"))
@@ -207,7 +207,7 @@ final class ServedSite {
 
         // Fix it: a reload, and the overlay is gone.
         try site.fixture.write(article, original)
-        let fixed = try #require(events.next(timeout: 5))
+        let fixed = try #require(events.nextChange(timeout: 5))
         #expect(fixed.event == "reload")
         let page = try site.client.request("/articles/hidden-fees/").text
         #expect(!page.contains("posguide-error"))
