@@ -63,7 +63,10 @@ final class FileWatcher: @unchecked Sendable {
                 if firstEvent == nil { firstEvent = Date() }
             }
             let overdue = firstEvent.map { Date().timeIntervalSince($0) >= maxDelay } ?? false
-            if !pending.isEmpty, batch == nil || overdue {
+            // A file written in place (truncate, then write) is half-written until it is closed: on a
+            // busy machine the writer can pause longer than the quiet period in between, and building
+            // then would show the editor a false error. Wait for the close, up to `maxDelay`.
+            if !pending.isEmpty, batch == nil && !inotify.hasFilesOpenForWriting || overdue {
                 onChange(pending)
                 pending = SourceChanges()
                 firstEvent = nil
@@ -128,6 +131,9 @@ final class Inotify {
     private let root: URL
     private var folders: [Int32: String] = [:]
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Files modified since they were last closed after writing.
+    private var openForWriting: Set<String> = []
+    var hasFilesOpenForWriting: Bool { !openForWriting.isEmpty }
     private static let fileEvents = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB)
     private static let treeEvents = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
@@ -201,6 +207,11 @@ final class Inotify {
                 continue
             }
             if FileWatcher.isIgnored(relative) { continue }
+            if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 {
+                openForWriting.remove(relative)
+            } else if mask & UInt32(IN_MODIFY) != 0 {
+                openForWriting.insert(relative)
+            }
             changes.paths.insert(relative)
             if mask & Self.treeEvents != 0 { changes.structural = true }
         }
