@@ -1,0 +1,286 @@
+import CCmark
+
+/// One piece of an inline scope's content, in document order, as cmark left it.
+private enum InlinePiece {
+    case text(String)
+    /// `count` delimiter characters left as literal text, `offset` bytes into the text node `node`.
+    case delimiters(UInt8, count: Int, node: CmarkNode, offset: Int)
+    case open(CmarkNode, strong: Bool)
+    case close(CmarkNode, strong: Bool)
+    /// Anything emphasis does not look into: code, raw HTML, breaks, links and images.
+    case atom(CmarkNode)
+}
+
+/// What an inline scope renders as: compared to tell whether pairing changed anything.
+private enum InlineEvent: Equatable {
+    case text(String)
+    case open(strong: Bool)
+    case close
+    case atom(OpaquePointer)
+}
+
+/// A delimiter run found in a scope: which pieces make it and where it is in the source.
+private struct LocatedRun {
+    var pieces: Range<Int>
+    var character: UInt8
+    var length: Int
+    var line: Int
+    var column: Int
+    var neighbours: DelimiterNeighbours
+}
+
+extension MarkdownRenderer {
+    /// Pairs `*` and `_` again in `blocks` (paragraphs and headings holding emphasis or a
+    /// `*`/`_` in their text) with the CJK-friendly rules when the site asks for them, and
+    /// warns, in a site build, about `**` or `__` a reader would see.
+    ///
+    /// cmark has already paired with CommonMark's rules; a scope changes only where a run
+    /// next to CJK text may open or close under the amendment and not under CommonMark.
+    /// Code spans, raw HTML and link destinations are never looked into; a link's text is
+    /// its own scope, as in cmark. When the source around a run is not what the tree says
+    /// (an escaped `\*`, an entity), the scope keeps cmark's rendering and draws no warning.
+    func pairEmphasis(in blocks: [CmarkNode], markdown: String, lineOffset: Int) {
+        guard !blocks.isEmpty, environment.cjkEmphasis || environment.siteTransforms else { return }
+        let source = InlineSourceBytes(markdown)
+        for block in blocks {
+            var scopes = [block]
+            var index = 0
+            while index < scopes.count {
+                pairEmphasis(inScope: scopes[index], block: block, source: source, lineOffset: lineOffset, linkScopes: &scopes)
+                index += 1
+            }
+        }
+    }
+
+    private func pairEmphasis(inScope scope: CmarkNode, block: CmarkNode, source: InlineSourceBytes, lineOffset: Int, linkScopes: inout [CmarkNode]) {
+        var pieces: [InlinePiece] = []
+        Self.collectPieces(of: scope, into: &pieces, linkScopes: &linkScopes)
+        guard let runs = Self.locateRuns(pieces, block: block, source: source) else { return }
+        if runs.isEmpty { return }
+        var leftover = runs.map { run in
+            pieces[run.pieces].reduce(0) { count, piece in
+                if case .delimiters(_, let literal, _, _) = piece { return count + literal }
+                return count
+            }
+        }
+        if environment.cjkEmphasis {
+            let standard = runs.map { Self.delimiterRun($0, rules: .commonMark) }
+            let amended = runs.map { Self.delimiterRun($0, rules: .cjkFriendly) }
+            if standard != amended {
+                let current = Self.currentEvents(pieces)
+                // The runs must pair as cmark paired them before the amendment may change anything.
+                guard Self.events(pieces, runs: runs, pairing: EmphasisPairing(standard)) == current else { return }
+                let pairing = EmphasisPairing(amended)
+                let paired = Self.events(pieces, runs: runs, pairing: pairing)
+                if paired != current { Self.rebuild(scope, with: paired) }
+                leftover = pairing.leftover
+            }
+        }
+        guard environment.siteTransforms else { return }
+        for (run, count) in zip(runs, leftover) where count >= 2 {
+            let marker = String(repeating: Character(Unicode.Scalar(run.character)), count: 2)
+            report(.warning(
+                "markdown.literal-emphasis",
+                "`\(marker)` shows as literal text: it pairs with no other `\(marker)`",
+                at: location(line: run.line + lineOffset, byteColumn: run.column),
+                hint: "emphasis marks the text it touches: `\(marker)重点\(marker)`, no space just inside the marks; "
+                    + "close it in the same paragraph, or write `\\\(marker.first!)\\\(marker.first!)` to show the characters"
+            ))
+        }
+    }
+
+    private static func delimiterRun(_ run: LocatedRun, rules: EmphasisRules) -> DelimiterRun {
+        let flags = run.neighbours.flags(for: run.character, rules: rules)
+        return DelimiterRun(character: run.character, length: run.length, canOpen: flags.canOpen, canClose: flags.canClose)
+    }
+
+    /// The scope's inlines in order, looking through emphasis; links and images become
+    /// atoms here and scopes of their own.
+    private static func collectPieces(of container: CmarkNode, into pieces: inout [InlinePiece], linkScopes: inout [CmarkNode]) {
+        var child = container.firstChild
+        while let node = child {
+            switch node.type {
+            case CMARK_NODE_TEXT:
+                appendTextPieces(node, to: &pieces)
+            case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+                let strong = node.type == CMARK_NODE_STRONG
+                pieces.append(.open(node, strong: strong))
+                collectPieces(of: node, into: &pieces, linkScopes: &linkScopes)
+                pieces.append(.close(node, strong: strong))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                pieces.append(.atom(node))
+                linkScopes.append(node)
+            default:
+                pieces.append(.atom(node))
+            }
+            child = node.next
+        }
+    }
+
+    private static func appendTextPieces(_ node: CmarkNode, to pieces: inout [InlinePiece]) {
+        let literal = node.literal
+        let utf8 = Array(literal.utf8)
+        guard utf8.contains(UInt8(ascii: "*")) || utf8.contains(UInt8(ascii: "_")) else {
+            pieces.append(.text(literal))
+            return
+        }
+        var start = 0, index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { index += 1; continue }
+            var end = index
+            while end < utf8.count, utf8[end] == byte { end += 1 }
+            if start < index { pieces.append(.text(String(decoding: utf8[start..<index], as: UTF8.self))) }
+            pieces.append(.delimiters(byte, count: end - index, node: node, offset: index))
+            start = end
+            index = end
+        }
+        if start < utf8.count { pieces.append(.text(String(decoding: utf8[start...], as: UTF8.self))) }
+    }
+
+    /// Groups the delimiter pieces into the source's runs and reads what surrounds each;
+    /// nil when the source does not hold the runs where the tree says they are.
+    private static func locateRuns(_ pieces: [InlinePiece], block: CmarkNode, source: InlineSourceBytes) -> [LocatedRun]? {
+        // The character of each delimiter piece, read from the source for emphasis nodes.
+        func character(_ piece: InlinePiece) -> UInt8?? {
+            switch piece {
+            case .delimiters(let byte, _, _, _):
+                return byte
+            case .open(let node, _):
+                let column = source.column(line: node.startLine, reported: node.startColumn, in: block)
+                return .some(source.offset(line: node.startLine, column: column).map { source.bytes[$0] })
+            case .close(let node, _):
+                let column = source.column(line: node.endLine, reported: node.endColumn, in: block)
+                return .some(source.offset(line: node.endLine, column: column).map { source.bytes[$0] })
+            default:
+                return nil
+            }
+        }
+        var runs: [LocatedRun] = []
+        var index = 0
+        while index < pieces.count {
+            guard let found = character(pieces[index]) else { index += 1; continue }
+            guard let byte = found, byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { return nil }
+            let first = index
+            var length = 0
+            while index < pieces.count, let next = character(pieces[index]), next == byte {
+                switch pieces[index] {
+                case .delimiters(_, let count, _, _): length += count
+                case .open(_, let strong), .close(_, let strong): length += strong ? 2 : 1
+                default: break
+                }
+                index += 1
+            }
+            let line: Int, column: Int
+            switch pieces[first] {
+            case .delimiters(_, _, let node, let offset):
+                line = node.startLine
+                column = source.column(line: line, reported: node.startColumn, in: block) + offset
+            case .open(let node, _):
+                line = node.startLine
+                column = source.column(line: line, reported: node.startColumn, in: block)
+            case .close(let node, _):
+                line = node.endLine
+                column = source.column(line: line, reported: node.endColumn, in: block) - length + 1
+            default:
+                return nil
+            }
+            guard let neighbours = neighbours(ofRunAt: line, column: column, length: length, character: byte, block: block, source: source) else { return nil }
+            runs.append(LocatedRun(pieces: first..<index, character: byte, length: length, line: line, column: column, neighbours: neighbours))
+        }
+        return runs
+    }
+
+    /// The characters around the run, after checking the source holds exactly that run there.
+    private static func neighbours(ofRunAt line: Int, column: Int, length: Int, character: UInt8, block: CmarkNode, source: InlineSourceBytes) -> DelimiterNeighbours? {
+        guard let start = source.offset(line: line, column: column) else { return nil }
+        let end = start + length
+        let lineStart = source.lineStarts[line - 1], lineEnd = source.lineEnd(line)
+        guard end <= lineEnd, source.bytes[start..<end].allSatisfy({ $0 == character }),
+              start == lineStart || source.bytes[start - 1] != character,
+              end == lineEnd || source.bytes[end] != character else { return nil }
+        let newline = UInt32(10)
+        var previous = newline, beforePrevious = newline
+        if column != source.contentColumn(line: line, in: block), start > lineStart {
+            let previousStart = source.start(before: start)
+            previous = source.scalar(at: previousStart)
+            if previousStart > lineStart { beforePrevious = source.scalar(at: source.start(before: previousStart)) }
+        }
+        let next = end < lineEnd ? source.scalar(at: end) : newline
+        return DelimiterNeighbours(beforePrevious: beforePrevious, previous: previous, next: next)
+    }
+
+    private static func currentEvents(_ pieces: [InlinePiece]) -> [InlineEvent] {
+        var events: [InlineEvent] = []
+        for piece in pieces {
+            switch piece {
+            case .text(let text): appendText(text, to: &events)
+            case .delimiters(let byte, let count, _, _): appendText(String(repeating: Character(Unicode.Scalar(byte)), count: count), to: &events)
+            case .open(_, let strong): events.append(.open(strong: strong))
+            case .close: events.append(.close)
+            case .atom(let node): events.append(.atom(node.pointer))
+            }
+        }
+        return events
+    }
+
+    /// The scope as `pairing` renders it: each run closes, keeps its leftover, then opens.
+    private static func events(_ pieces: [InlinePiece], runs: [LocatedRun], pairing: EmphasisPairing) -> [InlineEvent] {
+        var events: [InlineEvent] = []
+        var index = 0, runIndex = 0
+        while index < pieces.count {
+            if runIndex < runs.count, runs[runIndex].pieces.lowerBound == index {
+                let run = runs[runIndex]
+                events += pairing.closes[runIndex].map { _ in InlineEvent.close }
+                appendText(String(repeating: Character(Unicode.Scalar(run.character)), count: pairing.leftover[runIndex]), to: &events)
+                events += pairing.opens[runIndex].reversed().map { InlineEvent.open(strong: $0) }
+                index = run.pieces.upperBound
+                runIndex += 1
+                continue
+            }
+            switch pieces[index] {
+            case .text(let text): appendText(text, to: &events)
+            case .atom(let node): events.append(.atom(node.pointer))
+            default: break
+            }
+            index += 1
+        }
+        return events
+    }
+
+    private static func appendText(_ text: String, to events: inout [InlineEvent]) {
+        guard !text.isEmpty else { return }
+        if case .text(let before) = events.last {
+            events[events.count - 1] = .text(before + text)
+        } else {
+            events.append(.text(text))
+        }
+    }
+
+    /// Replaces the scope's children with `events`, moving its atoms (links, code, HTML) into place.
+    private static func rebuild(_ scope: CmarkNode, with events: [InlineEvent]) {
+        let old = scope.children
+        old.forEach { cmark_node_unlink($0.pointer) }
+        var stack = [scope.pointer]
+        for event in events {
+            switch event {
+            case .text(let text):
+                let node = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(node, text)
+                cmark_node_append_child(stack.last!, node)
+            case .open(let strong):
+                let node = cmark_node_new(strong ? CMARK_NODE_STRONG : CMARK_NODE_EMPH)!
+                cmark_node_append_child(stack.last!, node)
+                stack.append(node)
+            case .close:
+                stack.removeLast()
+            case .atom(let pointer):
+                cmark_node_append_child(stack.last!, pointer)
+            }
+        }
+        // The atoms have moved: what is freed is the old text and emphasis, emptied of atoms.
+        for node in old where [CMARK_NODE_TEXT, CMARK_NODE_EMPH, CMARK_NODE_STRONG].contains(node.type) {
+            cmark_node_free(node.pointer)
+        }
+    }
+}
