@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// One piece of an inline scope's content, in document order, as cmark left it.
 private enum InlinePiece {
@@ -87,6 +88,30 @@ extension MarkdownRenderer {
                     + "close it in the same paragraph, or write `\\\(marker.first!)\\\(marker.first!)` to show the characters"
             ))
         }
+    }
+
+    /// For tests of the reconstruction: for each inline scope of `markdown` with delimiter runs,
+    /// whether its runs paired by CommonMark's rules give exactly what cmark gave (nil: not located).
+    static func standardPairingAgreement(_ markdown: String) -> [Bool?] {
+        guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_UNSAFE) }) else { return [] }
+        defer { cmark_node_free(document) }
+        var unused = TextStatistics()
+        let source = InlineSourceBytes(markdown)
+        var agreement: [Bool?] = []
+        for block in CmarkNode(document).survey(counting: false, emphasis: true, into: &unused).emphasisBlocks {
+            var scopes = [block]
+            var index = 0
+            while index < scopes.count {
+                var pieces: [InlinePiece] = []
+                collectPieces(of: scopes[index], into: &pieces, linkScopes: &scopes)
+                index += 1
+                guard let runs = locateRuns(pieces, block: block, source: source) else { agreement.append(nil); continue }
+                guard !runs.isEmpty else { continue }
+                let pairing = EmphasisPairing(runs.map { delimiterRun($0, rules: .commonMark) })
+                agreement.append(events(pieces, runs: runs, pairing: pairing) == currentEvents(pieces))
+            }
+        }
+        return agreement
     }
 
     private static func delimiterRun(_ run: LocatedRun, rules: EmphasisRules) -> DelimiterRun {
