@@ -127,10 +127,11 @@ import Testing
     }
 
     @Test func aRunThatPairsWithNothingIsAWarningWithAHint() {
-        let rendered = renderSite("第一段**没有闭合。\n\n- 列表\n  第二行 __孤立\n\n`**代码里不算**`，\\*\\*转义也不算。\n")
+        let rendered = renderSite("第一段**没有闭合。\n\n- 列表\n  第二行 __孤立\n\n`**代码里不算**`，\\*\\*转义也不算。\n\n星号 *** 三个\n")
         #expect(rendered.diagnostics.map(\.description) == [
-            "content/articles/a.md:1:4: warning: `**` shows as literal text: it pairs with no other `**`",
-            "content/articles/a.md:4:7: warning: `__` shows as literal text: it pairs with no other `__`",
+            "content/articles/a.md:1:4: warning: `**` shows as literal text: nothing pairs with it",
+            "content/articles/a.md:4:7: warning: `__` shows as literal text: nothing pairs with it",
+            "content/articles/a.md:8:4: warning: `***` shows as literal text: nothing pairs with it",
         ])
         #expect(rendered.diagnostics.allSatisfy { $0.id == "markdown.literal-emphasis" })
         #expect(rendered.diagnostics.first?.formatted.contains("note: emphasis marks the text it touches: `**重点**`") == true)
@@ -148,7 +149,7 @@ import Testing
             "content/data/sources.yaml": sourcesYAML,
             "content/providers/demo.yaml": provider(extra: "about: |\n  **没有闭合。\n"),
         ])
-        #expect(site.diagnostics().contains("content/providers/demo.yaml:12:3: warning: `**` shows as literal text: it pairs with no other `**`"))
+        #expect(site.diagnostics().contains("content/providers/demo.yaml:12:3: warning: `**` shows as literal text: nothing pairs with it"))
     }
 
     @Test func languageDecidesTheDefaultAndSiteYAMLCanSwitchIt() {
@@ -174,8 +175,8 @@ import Testing
         let off = try SiteFixture(["content/site.yaml": "cjk_emphasis: false\n", "content/articles/a.md": page("甲", body)])
         #expect(off.build().text("articles/a/index.html").contains("**找对机构。**投诉"))
         #expect(off.diagnostics() == [
-            "content/articles/a.md:5:1: warning: `**` shows as literal text: it pairs with no other `**`",
-            "content/articles/a.md:5:8: warning: `**` shows as literal text: it pairs with no other `**`",
+            "content/articles/a.md:5:1: warning: `**` shows as literal text: nothing pairs with it",
+            "content/articles/a.md:5:8: warning: `**` shows as literal text: nothing pairs with it",
         ])
     }
 

@@ -82,7 +82,7 @@ extension MarkdownRenderer {
             let marker = String(repeating: Character(Unicode.Scalar(run.character)), count: 2)
             report(.warning(
                 "markdown.literal-emphasis",
-                "`\(marker)` shows as literal text: it pairs with no other `\(marker)`",
+                "`\(String(repeating: Character(Unicode.Scalar(run.character)), count: count))` shows as literal text: nothing pairs with it",
                 at: location(line: run.line + lineOffset, byteColumn: run.column),
                 hint: "emphasis marks the text it touches: `\(marker)重点\(marker)`, no space just inside the marks; "
                     + "close it in the same paragraph, or write `\\\(marker.first!)\\\(marker.first!)` to show the characters"
@@ -166,33 +166,31 @@ extension MarkdownRenderer {
     /// Groups the delimiter pieces into the source's runs and reads what surrounds each;
     /// nil when the source does not hold the runs where the tree says they are.
     private static func locateRuns(_ pieces: [InlinePiece], block: CmarkNode, source: InlineSourceBytes) -> [LocatedRun]? {
-        // The character of each delimiter piece, read from the source for emphasis nodes.
-        func character(_ piece: InlinePiece) -> UInt8?? {
+        // The character of each delimiter piece (read from the source for emphasis); nil for the rest.
+        var characters: [UInt8?] = []
+        for piece in pieces {
+            let line: Int, reported: Int
             switch piece {
-            case .delimiters(let byte, _, _, _):
-                return byte
-            case .open(let node, _):
-                let column = source.column(line: node.startLine, reported: node.startColumn, in: block)
-                return .some(source.offset(line: node.startLine, column: column).map { source.bytes[$0] })
-            case .close(let node, _):
-                let column = source.column(line: node.endLine, reported: node.endColumn, in: block)
-                return .some(source.offset(line: node.endLine, column: column).map { source.bytes[$0] })
-            default:
-                return nil
+            case .delimiters(let byte, _, _, _): characters.append(byte); continue
+            case .open(let node, _): (line, reported) = (node.startLine, node.startColumn)
+            case .close(let node, _): (line, reported) = (node.endLine, node.endColumn)
+            case .text, .atom: characters.append(nil); continue
             }
+            guard let offset = source.offset(line: line, column: source.column(line: line, reported: reported, in: block)),
+                  source.bytes[offset] == UInt8(ascii: "*") || source.bytes[offset] == UInt8(ascii: "_") else { return nil }
+            characters.append(source.bytes[offset])
         }
         var runs: [LocatedRun] = []
         var index = 0
         while index < pieces.count {
-            guard let found = character(pieces[index]) else { index += 1; continue }
-            guard let byte = found, byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { return nil }
+            guard let byte = characters[index] else { index += 1; continue }
             let first = index
             var length = 0
-            while index < pieces.count, let next = character(pieces[index]), next == byte {
+            while index < pieces.count, characters[index] == byte {
                 switch pieces[index] {
                 case .delimiters(_, let count, _, _): length += count
                 case .open(_, let strong), .close(_, let strong): length += strong ? 2 : 1
-                default: break
+                case .text, .atom: break
                 }
                 index += 1
             }
