@@ -35,6 +35,14 @@ struct CmarkNode {
         return UInt8(bitPattern: literal.pointee) == byte
     }
 
+    /// Bytes `range` of the literal, as a String (the range must fall on character boundaries).
+    func literalBytes(_ range: Range<Int>) -> String {
+        guard let literal = cmark_node_get_literal(pointer) else { return "" }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: range.upperBound) { bytes in
+            String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), as: UTF8.self)
+        }
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }

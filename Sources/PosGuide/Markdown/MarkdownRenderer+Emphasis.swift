@@ -3,7 +3,8 @@ import Foundation
 
 /// One piece of an inline scope's content, in document order, as cmark left it.
 private enum InlinePiece {
-    case text(String)
+    /// Bytes `range` of the text node `node`'s literal, holding no delimiter character.
+    case text(CmarkNode, Range<Int>)
     /// `count` delimiter characters left as literal text, `offset` bytes into the text node `node`.
     case delimiters(UInt8, count: Int, node: CmarkNode, offset: Int)
     case open(CmarkNode, strong: Bool)
@@ -142,25 +143,24 @@ extension MarkdownRenderer {
         }
     }
 
+    /// Splits a text node into plain text and delimiter characters, reading cmark's buffer.
     private static func appendTextPieces(_ node: CmarkNode, to pieces: inout [InlinePiece]) {
-        let literal = node.literal
-        let utf8 = Array(literal.utf8)
-        guard utf8.contains(UInt8(ascii: "*")) || utf8.contains(UInt8(ascii: "_")) else {
-            pieces.append(.text(literal))
-            return
+        guard let literal = cmark_node_get_literal(node.pointer) else { return }
+        let count = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+            var start = 0, index = 0
+            while index < count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { index += 1; continue }
+                var end = index
+                while end < count, bytes[end] == byte { end += 1 }
+                if start < index { pieces.append(.text(node, start..<index)) }
+                pieces.append(.delimiters(byte, count: end - index, node: node, offset: index))
+                start = end
+                index = end
+            }
+            if start < count { pieces.append(.text(node, start..<count)) }
         }
-        var start = 0, index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            guard byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { index += 1; continue }
-            var end = index
-            while end < utf8.count, utf8[end] == byte { end += 1 }
-            if start < index { pieces.append(.text(String(decoding: utf8[start..<index], as: UTF8.self))) }
-            pieces.append(.delimiters(byte, count: end - index, node: node, offset: index))
-            start = end
-            index = end
-        }
-        if start < utf8.count { pieces.append(.text(String(decoding: utf8[start...], as: UTF8.self))) }
     }
 
     /// Groups the delimiter pieces into the source's runs and reads what surrounds each;
@@ -237,7 +237,7 @@ extension MarkdownRenderer {
         var events: [InlineEvent] = []
         for piece in pieces {
             switch piece {
-            case .text(let text): appendText(text, to: &events)
+            case .text(let node, let range): appendText(node.literalBytes(range), to: &events)
             case .delimiters(let byte, let count, _, _): appendText(String(repeating: Character(Unicode.Scalar(byte)), count: count), to: &events)
             case .open(_, let strong): events.append(.open(strong: strong))
             case .close: events.append(.close)
@@ -262,7 +262,7 @@ extension MarkdownRenderer {
                 continue
             }
             switch pieces[index] {
-            case .text(let text): appendText(text, to: &events)
+            case .text(let node, let range): appendText(node.literalBytes(range), to: &events)
             case .atom(let node): events.append(.atom(node.pointer))
             default: break
             }
