@@ -74,7 +74,7 @@ extension MarkdownRenderer {
                 guard Self.events(pieces, runs: runs, pairing: EmphasisPairing(standard)) == current else { return }
                 let pairing = EmphasisPairing(amended)
                 let paired = Self.events(pieces, runs: runs, pairing: pairing)
-                if paired != current { Self.rebuild(scope, with: paired) }
+                if paired != current, !Self.rebuild(scope, with: paired) { return }
                 leftover = pairing.leftover
             }
         }
@@ -281,7 +281,15 @@ extension MarkdownRenderer {
     }
 
     /// Replaces the scope's children with `events`, moving its atoms (links, code, HTML) into place.
-    private static func rebuild(_ scope: CmarkNode, with events: [InlineEvent]) {
+    /// False, changing nothing, when `events` do not nest.
+    private static func rebuild(_ scope: CmarkNode, with events: [InlineEvent]) -> Bool {
+        // Pairing never crosses emphasis; should it ever, the scope stays as cmark made it.
+        var depth = 0
+        for event in events {
+            if case .open = event { depth += 1 } else if case .close = event { depth -= 1 }
+            if depth < 0 { return false }
+        }
+        guard depth == 0 else { return false }
         let old = scope.children
         old.forEach { cmark_node_unlink($0.pointer) }
         var stack = [scope.pointer]
@@ -305,5 +313,6 @@ extension MarkdownRenderer {
         for node in old where [CMARK_NODE_TEXT, CMARK_NODE_EMPH, CMARK_NODE_STRONG].contains(node.type) {
             cmark_node_free(node.pointer)
         }
+        return true
     }
 }
