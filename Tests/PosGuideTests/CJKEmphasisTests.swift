@@ -71,6 +71,7 @@ import Testing
         Case("5 * 3 = 15", "5 * 3 = 15", "a lone asterisk between spaces"),
         Case("**bold.**text", "**bold.**text", "Latin text keeps CommonMark's rule"),
         Case("\\*\\*不是强调。\\*\\*", "**不是强调。**", "escaped asterisks"),
+        Case("\\*注\\*：**找对机构。**投诉", "*注*：<strong>找对机构。</strong>投诉", "an escaped asterisk beside a run"),
         // Across lines and blocks.
         Case("第一行\n**第二行。**后文", "第一行\n<strong>第二行。</strong>后文", "on a paragraph's second line"),
         Case("> 引用\n>   **第二行。**后文", "<blockquote>\n<p>引用\n<strong>第二行。</strong>后文</p>\n</blockquote>", "in a block quote, indented"),
@@ -135,6 +136,12 @@ import Testing
         ])
         #expect(rendered.diagnostics.allSatisfy { $0.id == "markdown.literal-emphasis" })
         #expect(rendered.diagnostics.first?.formatted.contains("note: emphasis marks the text it touches: `**重点**`") == true)
+    }
+
+    @Test func escapedMarksAreNotWarnedAboutButARealRunBesideThemIs() {
+        let rendered = renderSite("转义的\\*\\*不算，**这个算\n")
+        #expect(rendered.html == "<p>转义的**不算，**这个算</p>\n")
+        #expect(rendered.diagnostics.map(\.description) == ["content/articles/a.md:1:11: warning: `**` shows as literal text: nothing pairs with it"])
     }
 
     @Test func withTheAmendmentOffTheLiteralRunIsStillWarnedAbout() {

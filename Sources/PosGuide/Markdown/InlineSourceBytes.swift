@@ -1,3 +1,4 @@
+import CCmark
 import Foundation
 
 /// The Markdown text cmark parsed, as bytes, to read the characters around an inline node.
@@ -54,6 +55,39 @@ struct InlineSourceBytes {
     /// The real byte column of an inline position cmark reported as `reported` on `line` of `block`.
     func column(line: Int, reported: Int, in block: CmarkNode) -> Int {
         line == block.startLine ? reported : reported - block.startColumn + contentColumn(line: line, in: block)
+    }
+
+    /// The column of byte `offset` of the text node `node`'s literal, the node starting at
+    /// `start` on `line`: walks the literal and the source together, past backslash escapes
+    /// and the characters emphasis took from a run; nil at anything else (an entity).
+    func column(ofLiteralByte offset: Int, in node: CmarkNode, startingAt start: Int, line: Int) -> Int? {
+        guard let literal = cmark_node_get_literal(node.pointer), var cursor = self.offset(line: line, column: start) else { return nil }
+        let lineStart = lineStarts[line - 1], end = lineEnd(line), first = cursor
+        return literal.withMemoryRebound(to: UInt8.self, capacity: offset) { literal -> Int? in
+            for index in 0..<offset {
+                let byte = literal[index]
+                while cursor < end, bytes[cursor] != byte, cursor > first, bytes[cursor] == bytes[cursor - 1],
+                      bytes[cursor] == UInt8(ascii: "*") || bytes[cursor] == UInt8(ascii: "_") {
+                    cursor += 1
+                }
+                guard cursor < end else { return nil }
+                // An escape first: `\\` in the source is one `\` in the literal.
+                if bytes[cursor] == UInt8(ascii: "\\"), cursor + 1 < end, bytes[cursor + 1] == byte, byte < 0x80 {
+                    cursor += 2
+                } else if bytes[cursor] == byte {
+                    cursor += 1
+                } else {
+                    return nil
+                }
+            }
+            return cursor - lineStart + 1
+        }
+    }
+
+    /// Whether `line` holds `count` backslash-escaped `character`s from `column` on.
+    func holdsEscapes(of character: UInt8, count: Int, line: Int, column: Int) -> Bool {
+        guard let start = offset(line: line, column: column), start + 2 * count <= lineEnd(line) else { return false }
+        return (0..<count).allSatisfy { bytes[start + 2 * $0] == UInt8(ascii: "\\") && bytes[start + 2 * $0 + 1] == character }
     }
 
     /// The byte offset of 1-based `line` and byte `column`, when it lies on that line.

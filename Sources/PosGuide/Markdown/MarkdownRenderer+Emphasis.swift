@@ -28,7 +28,9 @@ private struct LocatedRun {
     var length: Int
     var line: Int
     var column: Int
-    var neighbours: DelimiterNeighbours
+    /// The characters around the run; nil when the source does not hold this run where the
+    /// tree puts it (an escaped `\*` or an entity that reads like one).
+    var neighbours: DelimiterNeighbours?
 }
 
 extension MarkdownRenderer {
@@ -39,8 +41,9 @@ extension MarkdownRenderer {
     /// cmark has already paired with CommonMark's rules; a scope changes only where a run
     /// next to CJK text may open or close under the amendment and not under CommonMark.
     /// Code spans, raw HTML and link destinations are never looked into; a link's text is
-    /// its own scope, as in cmark. When the source around a run is not what the tree says
-    /// (an escaped `\*`, an entity), the scope keeps cmark's rendering and draws no warning.
+    /// its own scope, as in cmark. Escaped characters are text. When the source around a run
+    /// is not what the tree says (an entity, an escaped `*` right inside `*` emphasis), the
+    /// scope keeps cmark's rendering and that run draws no warning.
     func pairEmphasis(in blocks: [CmarkNode], markdown: String, lineOffset: Int) {
         guard !blocks.isEmpty, environment.cjkEmphasis || environment.siteTransforms else { return }
         let source = InlineSourceBytes(markdown)
@@ -57,15 +60,14 @@ extension MarkdownRenderer {
     private func pairEmphasis(inScope scope: CmarkNode, block: CmarkNode, source: InlineSourceBytes, lineOffset: Int, linkScopes: inout [CmarkNode]) {
         var pieces: [InlinePiece] = []
         Self.collectPieces(of: scope, into: &pieces, linkScopes: &linkScopes)
-        guard let runs = Self.locateRuns(pieces, block: block, source: source) else { return }
-        if runs.isEmpty { return }
+        guard let runs = Self.locateRuns(pieces, block: block, source: source), !runs.isEmpty else { return }
         var leftover = runs.map { run in
             pieces[run.pieces].reduce(0) { count, piece in
                 if case .delimiters(_, let literal, _, _) = piece { return count + literal }
                 return count
             }
         }
-        if environment.cjkEmphasis {
+        if environment.cjkEmphasis, runs.allSatisfy({ $0.neighbours != nil }) {
             let standard = runs.map { Self.delimiterRun($0, rules: .commonMark) }
             let amended = runs.map { Self.delimiterRun($0, rules: .cjkFriendly) }
             if standard != amended {
@@ -79,7 +81,7 @@ extension MarkdownRenderer {
             }
         }
         guard environment.siteTransforms else { return }
-        for (run, count) in zip(runs, leftover) where count >= 2 {
+        for (run, count) in zip(runs, leftover) where count >= 2 && run.neighbours != nil {
             let marker = String(repeating: Character(Unicode.Scalar(run.character)), count: 2)
             report(.warning(
                 "markdown.literal-emphasis",
@@ -108,6 +110,7 @@ extension MarkdownRenderer {
                 index += 1
                 guard let runs = locateRuns(pieces, block: block, source: source) else { agreement.append(nil); continue }
                 guard !runs.isEmpty else { continue }
+                guard runs.allSatisfy({ $0.neighbours != nil }) else { agreement.append(nil); continue }
                 let pairing = EmphasisPairing(runs.map { delimiterRun($0, rules: .commonMark) })
                 agreement.append(events(pieces, runs: runs, pairing: pairing) == currentEvents(pieces))
             }
@@ -116,7 +119,7 @@ extension MarkdownRenderer {
     }
 
     private static func delimiterRun(_ run: LocatedRun, rules: EmphasisRules) -> DelimiterRun {
-        let flags = run.neighbours.flags(for: run.character, rules: rules)
+        let flags = run.neighbours!.flags(for: run.character, rules: rules)
         return DelimiterRun(character: run.character, length: run.length, canOpen: flags.canOpen, canClose: flags.canClose)
     }
 
@@ -164,7 +167,7 @@ extension MarkdownRenderer {
     }
 
     /// Groups the delimiter pieces into the source's runs and reads what surrounds each;
-    /// nil when the source does not hold the runs where the tree says they are.
+    /// nil when an emphasis node's character cannot be read from the source.
     private static func locateRuns(_ pieces: [InlinePiece], block: CmarkNode, source: InlineSourceBytes) -> [LocatedRun]? {
         // The character of each delimiter piece (read from the source for emphasis); nil for the rest.
         var characters: [UInt8?] = []
@@ -198,7 +201,9 @@ extension MarkdownRenderer {
             switch pieces[first] {
             case .delimiters(_, _, let node, let offset):
                 line = node.startLine
-                column = source.column(line: line, reported: node.startColumn, in: block) + offset
+                let start = source.column(line: line, reported: node.startColumn, in: block)
+                // A column that cannot be found leaves the run unlocated (0 is no column).
+                column = source.column(ofLiteralByte: offset, in: node, startingAt: start, line: line) ?? 0
             case .open(let node, _):
                 line = node.startLine
                 column = source.column(line: line, reported: node.startColumn, in: block)
@@ -208,7 +213,9 @@ extension MarkdownRenderer {
             default:
                 return nil
             }
-            guard let neighbours = neighbours(ofRunAt: line, column: column, length: length, character: byte, block: block, source: source) else { return nil }
+            // Characters the author escaped (`\*\*`) are text, not a run.
+            if first + 1 == index, case .delimiters = pieces[first], source.holdsEscapes(of: byte, count: length, line: line, column: column) { continue }
+            let neighbours = neighbours(ofRunAt: line, column: column, length: length, character: byte, block: block, source: source)
             runs.append(LocatedRun(pieces: first..<index, character: byte, length: length, line: line, column: column, neighbours: neighbours))
         }
         return runs
@@ -219,8 +226,10 @@ extension MarkdownRenderer {
         guard let start = source.offset(line: line, column: column) else { return nil }
         let end = start + length
         let lineStart = source.lineStarts[line - 1], lineEnd = source.lineEnd(line)
+        // The character before may be the same one escaped (`\**`): not part of the run.
         guard end <= lineEnd, source.bytes[start..<end].allSatisfy({ $0 == character }),
-              start == lineStart || source.bytes[start - 1] != character,
+              start == lineStart || source.bytes[start - 1] != character
+                || (start - 2 >= lineStart && source.bytes[start - 2] == UInt8(ascii: "\\")),
               end == lineEnd || source.bytes[end] != character else { return nil }
         let newline = UInt32(10)
         var previous = newline, beforePrevious = newline
@@ -263,8 +272,9 @@ extension MarkdownRenderer {
             }
             switch pieces[index] {
             case .text(let node, let range): appendText(node.literalBytes(range), to: &events)
+            case .delimiters(let byte, let count, _, _): appendText(String(repeating: Character(Unicode.Scalar(byte)), count: count), to: &events)
             case .atom(let node): events.append(.atom(node.pointer))
-            default: break
+            case .open, .close: break
             }
             index += 1
         }
