@@ -54,6 +54,7 @@ import Testing
         #expect(html.contains("<section class=\"chapter\" id=\"ch1\">"))
         #expect(html.contains("<section class=\"chapter appendix\" id=\"ch3\">"))
         #expect(html.components(separatedBy: "<section id=\"sources\"").count == 2, "one source list for the whole guide")
+        #expect(html.contains("<strong>找对机构。</strong>投诉对象是收单机构。"), "bold after full-width punctuation, as on the page")
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("guides/fees").path), "only the chosen guide")
     }
 
@@ -294,6 +295,8 @@ import Testing
                          "什么是一清", "发卡行服务费", "资料来源", "非银行支付机构监督管理条例"] {
             #expect(text.contains(expected), "pdftotext finds \(expected)")
         }
+        #expect(text.contains("找对机构。投诉对象是收单机构"), "the bold sentence prints")
+        #expect(!text.contains("**") && !text.contains("__"), "no literal emphasis marks in the PDF")
         let contents = try GuidePrintTools.text(handbook, page: 2)
         #expect(contents.contains("目录"))
         #expect(contents.range(of: #"怎么判断我的 POS 机是不是一清[ .]*3"#, options: .regularExpression) != nil, "TOC page numbers: \(contents)")

@@ -27,6 +27,8 @@ enum GuidePrintFixture {
                 支付机构要公开收费项目（[《条例》第三十四条](source:state-council-768)）。费用见[发卡行服务费](fees.md#发卡行服务费)，\
                 另见[本章第二节](#五步自查)、[不在手册里的文章](/articles/other/)和[人民银行](https://www.pbc.gov.cn/)。
 
+                **找对机构。**投诉对象是收单机构。
+
                 ![资金流向](/assets/img/flow.svg "一清：钱不经过代理商的手")
 
 

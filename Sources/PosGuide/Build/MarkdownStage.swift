@@ -55,6 +55,7 @@ enum MarkdownStage {
         return MarkdownEnvironment(
             allowRawHTML: plan.config.allowRawHTML,
             siteTransforms: true,
+            cjkEmphasis: plan.config.pairsCJKEmphasis,
             sources: plan.content.sources,
             links: LinkResolver(pagesByFile: plan.pagesByFile),
             directives: directives,

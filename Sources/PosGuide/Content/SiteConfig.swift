@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
     public var language = "zh-CN"
     public var freshnessDays = 180
     public var allowRawHTML = false
+    /// `cjk_emphasis`: pair `*` and `_` next to CJK text; unset, on for a zh, ja or ko `language`.
+    public var cjkEmphasis: Bool?
     public var allowedDomains: [String] = []
     /// Images from other hosts: an error (the default), a warning, or allowed.
     public var remoteImages = RemoteImagePolicy.error
@@ -47,6 +49,7 @@ public struct SiteConfig: Sendable {
         if let language = map.string("language") { config.language = language }
         if let days = map.int("freshness_days", in: 1...3650) { config.freshnessDays = days }
         if let allow = map.bool("allow_raw_html") { config.allowRawHTML = allow }
+        if let cjk = map.bool("cjk_emphasis") { config.cjkEmphasis = cjk }
         if let domains = map.strings("allowed_domains") { config.allowedDomains = domains.map { $0.lowercased() } }
         if let node = map.value("remote_images"), let text = map.scalarString(node, key: "remote_images") {
             if let policy = RemoteImagePolicy(rawValue: text) {
@@ -65,6 +68,11 @@ public struct SiteConfig: Sendable {
         }
         map.finish()
         return (config, map.diagnostics)
+    }
+
+    /// Whether emphasis pairs by the CJK-friendly rules: `cjk_emphasis`, else the language's.
+    public var pairsCJKEmphasis: Bool {
+        cjkEmphasis ?? ["zh", "ja", "ko"].contains(language.lowercased().split(separator: "-").first.map(String.init) ?? "")
     }
 }
 

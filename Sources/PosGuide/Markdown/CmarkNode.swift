@@ -22,6 +22,7 @@ struct CmarkNode {
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
 
     var literal: String {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
@@ -32,6 +33,14 @@ struct CmarkNode {
     func literalStarts(with byte: UInt8) -> Bool {
         guard let literal = cmark_node_get_literal(pointer) else { return false }
         return UInt8(bitPattern: literal.pointee) == byte
+    }
+
+    /// Bytes `range` of the literal, as a String (the range must fall on character boundaries).
+    func literalBytes(_ range: Range<Int>) -> String {
+        guard let literal = cmark_node_get_literal(pointer) else { return "" }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: range.upperBound) { bytes in
+            String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), as: UTF8.self)
+        }
     }
 
     var url: String {
@@ -84,14 +93,23 @@ struct CmarkNode {
         var inlines: [CmarkNode] = []
         /// Code blocks (directives), headings and paragraphs, in document order.
         var blocks: [CmarkNode] = []
+        /// Paragraphs and headings with a `*` or `_` in their text or, when asked, with emphasis.
+        var emphasisBlocks: [CmarkNode] = []
     }
 
     /// Collects a `Survey` and, when `counting`, adds the reading statistics of every text and
     /// code node to `statistics`, reading cmark's own buffers (no Swift strings are made).
-    func survey(counting: Bool, into statistics: inout TextStatistics) -> Survey {
+    /// `emphasis`: whether a block with emphasis is one of the `emphasisBlocks` even without a `*` or `_` left.
+    func survey(counting: Bool, emphasis: Bool, into statistics: inout TextStatistics) -> Survey {
         var survey = Survey()
         guard let iterator = cmark_iter_new(pointer) else { return survey }
         defer { cmark_iter_free(iterator) }
+        // The paragraph or heading the inlines met now belong to.
+        var leaf: OpaquePointer?
+        func markLeaf() {
+            guard let leaf, survey.emphasisBlocks.last?.pointer != leaf else { return }
+            survey.emphasisBlocks.append(CmarkNode(leaf))
+        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -103,6 +121,12 @@ struct CmarkNode {
                     survey.inlines.append(CmarkNode(node))
                 case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HEADING, CMARK_NODE_PARAGRAPH:
                     survey.blocks.append(CmarkNode(node))
+                    leaf = node
+                case CMARK_NODE_TEXT:
+                    // A byte search in cmark's buffer: most text holds neither character.
+                    if let literal = cmark_node_get_literal(node), strpbrk(literal, "*_") != nil { markLeaf() }
+                case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+                    if emphasis { markLeaf() }
                 default:
                     break
                 }

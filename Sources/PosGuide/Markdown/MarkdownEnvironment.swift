@@ -4,6 +4,9 @@ public struct MarkdownEnvironment: Sendable {
     public var allowRawHTML: Bool
     /// Heading ids, citations, directives, figures, link checks. Off gives plain CommonMark.
     public var siteTransforms: Bool
+    /// Pair `*` and `_` next to CJK text as Chinese, Japanese and Korean writers expect
+    /// (the CJK-friendly emphasis amendment; `site.yaml: cjk_emphasis`).
+    public var cjkEmphasis: Bool
     public var sources: SourceRegistry
     public var links: LinkResolver
     public var directives: DirectiveRegistry
@@ -15,6 +18,7 @@ public struct MarkdownEnvironment: Sendable {
     public init(
         allowRawHTML: Bool = false,
         siteTransforms: Bool = true,
+        cjkEmphasis: Bool = true,
         sources: SourceRegistry = SourceRegistry(),
         links: LinkResolver = LinkResolver(pagesByFile: [:]),
         directives: DirectiveRegistry = DirectiveRegistry(),
@@ -23,6 +27,7 @@ public struct MarkdownEnvironment: Sendable {
     ) {
         self.allowRawHTML = allowRawHTML
         self.siteTransforms = siteTransforms
+        self.cjkEmphasis = cjkEmphasis
         self.sources = sources
         self.links = links
         self.directives = directives
@@ -31,7 +36,7 @@ public struct MarkdownEnvironment: Sendable {
     }
 
     /// Plain CommonMark 0.30, as `cmark --unsafe` renders it: the conformance baseline.
-    public static let commonMark = MarkdownEnvironment(allowRawHTML: true, siteTransforms: false)
+    public static let commonMark = MarkdownEnvironment(allowRawHTML: true, siteTransforms: false, cjkEmphasis: false)
 
     func isAllowed(host: String) -> Bool {
         Self.isAllowed(host: host, by: allowedDomains)

@@ -83,12 +83,17 @@ public final class MarkdownRenderer {
 
         if environment.siteTransforms {
             // Only a page's own body counts towards its reading time, not a directive's.
-            let survey = root.survey(counting: isPageBody, into: &statistics)
+            let survey = root.survey(counting: isPageBody, emphasis: environment.cjkEmphasis, into: &statistics)
+            // Before the summary and headings read the text: they must not show paired `**`.
+            pairEmphasis(in: survey.emphasisBlocks, markdown: markdown, lineOffset: lineOffset)
             if isPageBody, summary.isEmpty, let paragraph = root.children.first(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
                 summary = Self.summarize(paragraph.plainText)
             }
             transformInlines(survey.inlines, in: root, lineOffset: lineOffset)
             transformBlocks(survey.blocks, lineOffset: lineOffset, isPageBody: isPageBody)
+        } else if environment.cjkEmphasis {
+            var unused = TextStatistics()
+            pairEmphasis(in: root.survey(counting: false, emphasis: true, into: &unused).emphasisBlocks, markdown: markdown, lineOffset: lineOffset)
         }
         return root.renderHTML(options: cmarkOptions)
     }
@@ -107,7 +112,12 @@ public final class MarkdownRenderer {
     }
 
     func location(of node: CmarkNode, lineOffset: Int) -> SourceLocation {
-        source.location(line: node.startLine + lineOffset, byteColumn: node.startColumn + columnOffset, lineStarts: lineStarts)
+        location(line: node.startLine + lineOffset, byteColumn: node.startColumn)
+    }
+
+    /// `line` of the source file and `byteColumn` of the Markdown (before any block scalar's indentation).
+    func location(line: Int, byteColumn: Int) -> SourceLocation {
+        source.location(line: line, byteColumn: byteColumn + columnOffset, lineStarts: lineStarts)
     }
 
     /// At most 120 characters of the first paragraph, cut at a character boundary.
