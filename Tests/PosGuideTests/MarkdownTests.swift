@@ -107,7 +107,9 @@ import Testing
 
     @Test func checklistGroupsGetHeadingsAndBlanksGetLinesInsteadOfBoxes() {
         let rendered = render("```checklist 自查表\n## 先抄下来\n- 商户编号：____\n- Terminal ID: ___\n## 在柜台查\n- [ ] 店名是**我的**\n- 下划线不在冒号后___\n```\n")
-        #expect(rendered.diagnostics.isEmpty)
+        // Underscores that do not follow a colon are text, and literal runs are reported as elsewhere.
+        #expect(rendered.diagnostics.map(\.description)
+                == ["content/articles/a.md:7:11: warning: `___` shows as literal text: nothing pairs with it"])
         let html = rendered.html
         #expect(html.contains("<div class=\"checklist-group\">\n<h3 class=\"checklist-group-title\">先抄下来</h3>\n<ul class=\"blanks\">\n"
                               + "<li class=\"blank\"><span class=\"blank-label\">商户编号：</span><span class=\"blank-line\" aria-hidden=\"true\">"))
