@@ -199,7 +199,9 @@ final class ServedSite {
         #expect(error.event == "error")
         #expect(error.data.contains("content/articles/hidden-fees.md:"))
         #expect(error.data.contains(": error: unknown key `titel`"))
+        #expect(error.data.contains(": note: did you mean `title`?"))
         let shown = try site.client.request("/articles/hidden-fees/").text
+        #expect(shown.contains(": note: did you mean `title`?</pre>"))
         #expect(shown.contains("class=\"posguide-error\""))
         #expect(shown.range(of: #"content/articles/hidden-fees\.md:\d+:\d+: error: unknown key `titel`"#, options: .regularExpression) != nil)
         #expect(shown.contains("预览测试新加的句子"))

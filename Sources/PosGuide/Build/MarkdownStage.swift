@@ -56,7 +56,7 @@ enum MarkdownStage {
             allowRawHTML: plan.config.allowRawHTML,
             siteTransforms: true,
             sources: plan.content.sources,
-            links: LinkResolver(pagesByFile: plan.pagesByFile),
+            links: LinkResolver(pagesByFile: plan.pagesByFile, draftsByFile: plan.content.drafts),
             directives: directives,
             allowedDomains: plan.config.allowedDomains
         )

@@ -40,9 +40,15 @@ public struct ContentLoader {
         cache?.siteParts = parts
         var diagnostics = inventory.diagnostics + parts.diagnostics
 
+        var drafts: [String: String] = [:]
+        func keep(_ page: PageSource) -> Bool {
+            if includeDrafts || !page.metadata.draft { return true }
+            drafts[page.file.path] = page.url
+            return false
+        }
         func content(_ pages: [PageSource]) -> SiteContent {
             SiteContent(config: parts.config, pages: pages, providers: parts.providers, guides: parts.guides,
-                        sources: parts.sources, data: parts.data, assets: inventory.assets)
+                        sources: parts.sources, data: parts.data, assets: inventory.assets, drafts: drafts)
         }
 
         // Pages dominate the work: read and parse their front matter on every core.
@@ -52,7 +58,7 @@ public struct ContentLoader {
             pages.reserveCapacity(inventory.pages.count)
             for (page, pageDiagnostics) in inventory.pages.parallelMap(loadPage) {
                 diagnostics += pageDiagnostics
-                if let page, includeDrafts || !page.metadata.draft { pages.append(page) }
+                if let page, keep(page) { pages.append(page) }
             }
             return (content(pages), diagnostics)
         }
@@ -67,7 +73,7 @@ public struct ContentLoader {
         for entry in inventory.pages {
             guard let result = fresh[entry.path] ?? cache.pages[entry.path] else { continue }
             diagnostics += result.diagnostics
-            if let page = result.page, includeDrafts || !page.metadata.draft { pages.append(page) }
+            if let page = result.page, keep(page) { pages.append(page) }
         }
         return (content(pages), diagnostics)
     }
@@ -113,13 +119,18 @@ public struct ContentLoader {
         var diagnostics: [Diagnostic] = []
         guard let file = read(entry.path, into: &diagnostics) else { return (nil, diagnostics) }
         let split: FrontMatterSplit
+        var unclosed = false
         switch FrontMatterSplit.split(file) {
         case .success(let value): split = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            split = FrontMatterSplit.recover(file)
+            unclosed = true
         }
         let requireTitle = entry.kind != .home
         let (metadata, metadataDiagnostics) = PageMetadata.read(yaml: split.yaml, lineOffset: split.yamlLineOffset, file: file, requireTitle: requireTitle)
-        diagnostics += metadataDiagnostics
+        // Without its closing line, where the front matter ends is a guess: its own errors may be the guess's.
+        if !unclosed { diagnostics += metadataDiagnostics }
         let page = PageSource(file: file, kind: entry.kind, url: entry.url, metadata: metadata,
                               body: split.body, bodyFirstLine: split.bodyFirstLine)
         // Kept even with front matter errors, so the body's own problems are reported in the same run.

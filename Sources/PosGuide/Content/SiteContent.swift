@@ -9,6 +9,9 @@ public struct SiteContent: Sendable {
     public var data: DataValues
     /// Files under `content/assets/`, as paths relative to it.
     public var assets: [String]
+    /// Draft pages this build leaves out: source file -> the site path they would have.
+    /// Links to them are reported as links to drafts, not to nothing.
+    public var drafts: [String: String] = [:]
 }
 
 /// Plain YAML values for templates. Read-only after loading, so safe to share between threads.
