@@ -241,7 +241,7 @@ final class ServedSite {
         #expect(try site.client.request("/articles/hidden-fees/").text.contains("第20次保存"))
 
         // A new page and a removed one.
-        try site.fixture.write("content/articles/preview-new.md", "---\ntitle: 预览新页\n---\n\n新页正文。\n")
+        try site.fixture.write("content/articles/preview-new.md", IncrementalBuildTests.newArticle(title: "预览新页"))
         let added = try #require(events.next(timeout: 5))
         #expect(added.data.contains("/articles/preview-new/"))
         #expect(try site.client.request("/articles/preview-new/").status == 200)

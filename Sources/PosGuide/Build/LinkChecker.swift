@@ -72,7 +72,11 @@ struct LinkChecker {
         if slug != fragment, ids.contains(slug) {
             hint = "heading ids drop punctuation and turn spaces into `-`: the id is `\(slug)`, so link to `#\(slug)`"
         } else {
-            hint = MarkdownRenderer.suggestion(for: fragment, among: ids.sorted()).map { "did you mean `#\($0)`?" }
+            // Heading ids are long and typed short: the shortest that starts with what was typed
+            // (`第三部` of `第三部分费用`) comes first, then the nearest by edits.
+            let nearest = ids.filter { $0.hasPrefix(slug) }.min { ($0.count, $0) < ($1.count, $1) }
+                ?? MarkdownRenderer.suggestion(for: slug, among: ids.sorted())
+            hint = nearest.map { "did you mean `#\($0)`?" }
         }
         return .error("link.broken-anchor", "broken link `\(link.written)`: \(path) has no heading or element with id `\(fragment)`",
                       at: link.location, hint: hint)
