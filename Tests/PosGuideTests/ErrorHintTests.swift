@@ -78,6 +78,21 @@ import Testing
         #expect(found == ["content/articles/a.md:1:1: error: front matter is not closed\ncontent/articles/a.md:1:1: note: front matter starts with `---` on line 1; did you forget the closing `---`? It belongs before line 4, where the front matter seems to end"])
     }
 
+    @Test func linksToARecordOrPageThatFailedToLoadAreNoFurtherErrors() throws {
+        let site = try SiteFixture([
+            "content/data/sources.yaml": sourcesYAML,
+            "content/providers/demo.yaml": provider().replacingOccurrences(of: "legal_name:", with: "legal_nam:"),
+            "content/articles/a.md": page("甲", "见[机构](/providers/demo/)、[记录](../providers/demo.yaml)和[乙](b.md)。"),
+            "content/guides/handbook.yaml": "title: 手册\ndate: 2026-11-24\nchapters:\n  - articles/b.md\n",
+        ])
+        try site.write("content/articles/b.md", Data("---\ntitle: 乙\n---\n\n".utf8) + Data([0xC3, 0x28]))
+        #expect(site.build().diagnostics.map(\.description) == [
+            "content/articles/b.md:5:1: error: file is not valid UTF-8 text",
+            "content/providers/demo.yaml:1:1: error: provider record is missing required key `legal_name`",
+            "content/providers/demo.yaml:2:1: error: unknown key `legal_nam` in provider record",
+        ])
+    }
+
     // MARK: links and anchors
 
     @Test func aMistypedPageLinkSuggestsThePage() throws {

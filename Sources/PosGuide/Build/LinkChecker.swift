@@ -5,12 +5,14 @@ struct LinkChecker {
     let anchors: [String: Set<String>]
     /// Drafts left out of the build: site path -> source file.
     var drafts: [String: String] = [:]
+    /// Site paths of pages and records whose files have errors of their own: links to them are no further error.
+    var withErrors: Set<String> = []
 
     func check(_ links: [LinkReference]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for link in links {
             guard let path = canonicalPath(link.path) else {
-                diagnostics.append(pathProblem(link))
+                if let problem = pathProblem(link) { diagnostics.append(problem) }
                 continue
             }
             if let problem = fragmentProblem(link, path: path) { diagnostics.append(problem) }
@@ -24,7 +26,7 @@ struct LinkChecker {
         var withFragments: [LinkReference] = []
         for link in links {
             guard canonicalPath(link.path) != nil else {
-                diagnostics.append(pathProblem(link))
+                if let problem = pathProblem(link) { diagnostics.append(problem) }
                 continue
             }
             if let fragment = link.fragment, !fragment.isEmpty { withFragments.append(link) }
@@ -39,9 +41,11 @@ struct LinkChecker {
         }
     }
 
-    /// Why a link to a path that is not published fails, and what the editor likely meant.
-    private func pathProblem(_ link: LinkReference) -> Diagnostic {
+    /// Why a link to a path that is not published fails, and what the editor likely meant;
+    /// nil when the page is left out for errors of its own.
+    private func pathProblem(_ link: LinkReference) -> Diagnostic? {
         let withSlash = link.path.hasSuffix("/") ? link.path : link.path + "/"
+        if withErrors.contains(link.path) || withErrors.contains(withSlash) { return nil }
         if let draft = drafts[link.path] ?? drafts[withSlash] {
             return .error(
                 "link.draft", "link `\(link.written)` goes to a draft: \(draft) has `draft: true`, so it is not built",

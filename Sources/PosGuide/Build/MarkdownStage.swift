@@ -56,7 +56,7 @@ enum MarkdownStage {
             allowRawHTML: plan.config.allowRawHTML,
             siteTransforms: true,
             sources: plan.content.sources,
-            links: LinkResolver(pagesByFile: plan.pagesByFile, draftsByFile: plan.content.drafts),
+            links: LinkResolver(pagesByFile: plan.pagesByFile, leftOutByFile: plan.content.drafts.merging(plan.content.withErrors) { a, _ in a }),
             directives: directives,
             allowedDomains: plan.config.allowedDomains
         )

@@ -100,7 +100,7 @@ struct SitePlan: Sendable {
             pagesByFile[guide.path] = url
             knownPaths.insert(url)
         }
-        diagnostics += checkGuides(content.guides, pagesByFile: pagesByFile, drafts: content.drafts)
+        diagnostics += checkGuides(content.guides, pagesByFile: pagesByFile, drafts: content.drafts, withErrors: content.withErrors)
         diagnostics += checkSourceFreshness(content.sources, config: config, today: today)
 
         let plan = SitePlan(config: config, content: content, home: home, sections: sections, standalone: standalone,
@@ -181,10 +181,12 @@ struct SitePlan: Sendable {
         return diagnostics
     }
 
-    static func checkGuides(_ guides: [GuideDefinition], pagesByFile: [String: String], drafts: [String: String] = [:]) -> [Diagnostic] {
+    static func checkGuides(_ guides: [GuideDefinition], pagesByFile: [String: String], drafts: [String: String] = [:],
+                            withErrors: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for guide in guides {
-            for chapter in guide.chapters + guide.appendices where pagesByFile["content/" + chapter.value] == nil {
+            for chapter in guide.chapters + guide.appendices
+            where pagesByFile["content/" + chapter.value] == nil && withErrors["content/" + chapter.value] == nil {
                 if drafts["content/" + chapter.value] != nil {
                     diagnostics.append(.error(
                         "guide.draft-chapter", "chapter `\(chapter.value)` is a draft (`draft: true`), so it is not built", at: chapter.location,

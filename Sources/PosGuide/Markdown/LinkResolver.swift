@@ -24,12 +24,13 @@ public struct LinkResolver: Sendable {
 
     /// Source file path (relative to the site root) -> site path, for every page.
     public let pagesByFile: [String: String]
-    /// The same for drafts left out of the build: a link to one resolves, and the link check says it is a draft.
-    public let draftsByFile: [String: String]
+    /// The same for pages this build leaves out (drafts, files with errors): a link to one resolves,
+    /// and the link check says why the page is not there.
+    public let leftOutByFile: [String: String]
 
-    public init(pagesByFile: [String: String], draftsByFile: [String: String] = [:]) {
+    public init(pagesByFile: [String: String], leftOutByFile: [String: String] = [:]) {
         self.pagesByFile = pagesByFile
-        self.draftsByFile = draftsByFile
+        self.leftOutByFile = leftOutByFile
     }
 
     static let safeSchemes: Set<String> = ["http", "https"]
@@ -62,7 +63,7 @@ public struct LinkResolver: Sendable {
             let target = withoutQuery.hasPrefix("/")
                 ? Self.normalize("content" + withoutQuery.percentDecoded)
                 : Self.normalize(directory + "/" + withoutQuery.percentDecoded)
-            guard let site = pagesByFile[target] ?? draftsByFile[target] else { return .missingFile(path: target) }
+            guard let site = pagesByFile[target] ?? leftOutByFile[target] else { return .missingFile(path: target) }
             let href = site + (fragment.map { "#" + $0 } ?? "")
             return .site(path: site, fragment: fragment?.percentDecoded, rewritten: href)
         }
