@@ -79,7 +79,8 @@ public struct ProviderRecord: Sendable {
         var website: String?
         if let node = map.value("website"), let url = map.scalarString(node, key: "website") {
             if url.hasPrefix("https://") || url.hasPrefix("http://") { website = url } else {
-                map.report(.error("provider.website", "`website` must be an absolute http(s) URL", at: map.location(of: node)))
+                map.report(.error("provider.website", "`website` must be an absolute http(s) URL", at: map.location(of: node),
+                                  hint: LinkResolver.schemeHint(for: url)))
             }
         }
         let licence = readLicence(map.mapping("licence", subject: "licence", required: true), in: map)
