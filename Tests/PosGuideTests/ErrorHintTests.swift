@@ -93,6 +93,14 @@ import Testing
         ])
     }
 
+    @Test func anUnclosedFrontMatterEndsAtTheFirstHeadingOrBlankLine() throws {
+        let found = try printed([
+            "content/articles/a.md": "---\ntitle: 甲\n## 小节\n\n正文。\n",
+            "content/articles/b.md": page("乙", "见[小节](/articles/a/#小节)。"),
+        ])
+        #expect(found == ["content/articles/a.md:1:1: error: front matter is not closed\ncontent/articles/a.md:1:1: note: front matter starts with `---` on line 1; did you forget the closing `---`? It belongs before line 3, where the front matter seems to end"])
+    }
+
     // MARK: links and anchors
 
     @Test func aMistypedPageLinkSuggestsThePage() throws {

@@ -64,7 +64,8 @@ struct FrontMatterSplit {
             lineNumber += 1
             let lineEnd = text.utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let line = text[cursor..<lineEnd]
-            let looksLikeYAML = line.first == " " || line.first == "#" || line.hasPrefix("- ")
+            // A line starting with `#` is taken for a Markdown heading, not a YAML comment: far more common after front matter.
+            let looksLikeYAML = line.first == " " || line.hasPrefix("- ")
                 || (line.first.map { $0.isASCII && $0.isLetter } ?? false) && line.contains(":")
             if !looksLikeYAML { return (lineNumber, cursor) }
             cursor = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd

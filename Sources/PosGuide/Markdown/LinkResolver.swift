@@ -95,7 +95,8 @@ public struct LinkResolver: Sendable {
     static func namesFile(_ path: String) -> Bool {
         guard let last = path.split(separator: "/", omittingEmptySubsequences: false).last,
               let dot = last.lastIndex(of: "."), dot != last.startIndex else { return false }
-        return last[last.index(after: dot)...].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && last.index(after: dot) < last.endIndex
+        let suffix = last[last.index(after: dot)...]
+        return !suffix.isEmpty && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     /// A hint for a web address written without its scheme (`www.pbc.gov.cn/x`), or nil.
