@@ -24,15 +24,12 @@ import Testing
         #expect(Self.build.diagnostics.map(\.description) == [])
     }
 
-    @Test func hasAtLeastTwelveArticles() {
+    @Test func hasAtLeastTwelveLongArticles() {
         #expect(articles.count >= 12)
-    }
-
-    /// The length and sourcing rules live in content/site.yaml, so `check` tells an editor what these tests would.
-    @Test func articlesFollowTheSitesOwnRules() throws {
-        let rules = try #require(content.config.rules["articles"])
-        #expect((rules.minChineseCharacters ?? 0) >= 1200)
-        #expect((rules.minSources ?? 0) >= 2)
+        // How long, and how sourced, is the site's own rule (content/site.yaml), which `check` enforces for editors too.
+        let rules = content.config.rules["articles"]
+        #expect((rules?.minChineseCharacters ?? 0) >= 1200)
+        #expect((rules?.minSources ?? 0) >= 2)
         let (plan, _) = SitePlan.resolve(content, themeAssets: [], baseURL: nil, today: SiteFixture.today)
         let pages = MarkdownStage.renderPages(content.pages, environment: MarkdownStage.environment(for: plan))
         #expect(SectionRules.check(pages, rules: content.config.rules, sections: plan.sections.map(\.name)).map(\.description) == [])
