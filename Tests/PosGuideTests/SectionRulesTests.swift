@@ -59,6 +59,11 @@ import Testing
         ], includeDrafts: true) == [])
     }
 
+    @Test func aPageWithBrokenFrontMatterGetsThatErrorAloneNotTheRulesToo() throws {
+        #expect(try printed(["content/site.yaml": Self.rules, "content/articles/a.md": ""])
+            == ["content/articles/a.md:1:1: error: page has no front matter\ncontent/articles/a.md:1:1: note: start the file with `---`, a `title: ...` line and a closing `---`"])
+    }
+
     @Test func rulesAreValidatedLikeEveryOtherKey() throws {
         let found = try printed([
             "content/site.yaml": "rules:\n  articles:\n    min_chinese: 1200\n    min_sources: two\n",

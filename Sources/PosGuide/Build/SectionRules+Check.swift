@@ -12,7 +12,9 @@ extension SectionRules {
         }
         guard !rules.isEmpty else { return diagnostics }
         for page in pages {
-            guard case .article(let section) = page.source.kind, let rule = rules[section], !page.source.metadata.draft else { continue }
+            // A page without its title has front matter errors (an article needs one): they come first.
+            guard case .article(let section) = page.source.kind, let rule = rules[section], !page.source.metadata.draft,
+                  page.source.metadata.title != nil else { continue }
             let top = SourceLocation(path: page.source.file.path)
             // Counted over the Markdown body, callouts and checklists included: all of it is the article.
             if let minimum = rule.minChineseCharacters, case let characters = TextStatistics(counting: page.source.body).cjkCharacters, characters < minimum {
