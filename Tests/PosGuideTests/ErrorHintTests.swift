@@ -52,6 +52,15 @@ import Testing
         #expect(content?.sources.ids == ["state-council-768", "ndrc-2016-557"])
     }
 
+    @Test func aKeyWrittenTwiceInsideAnEntryIsOneErrorAndTheEntryStillCounts() throws {
+        let sources = Self.twoSources.replacingOccurrences(of: "  confidence: high\nndrc", with: "  confidence: high\n  checked: 2026-11-20\nndrc")
+        let site = try SiteFixture(["content/data/sources.yaml": sources, "content/articles/a.md": Self.citingPage])
+        #expect(site.build().diagnostics.map(\.formatted)
+            == ["content/data/sources.yaml:6:3: error: duplicate key `checked`\ncontent/data/sources.yaml:6:3: note: first defined at content/data/sources.yaml:4"])
+        let (content, _) = ContentLoader(root: site.root).load()
+        #expect(content?.sources.entries["state-council-768"]?.checked == PartialDate(year: 2026, month: 11, day: 24))
+    }
+
     @Test func anUnreadableSourcesFileIsOneErrorNotOnePerCitation() throws {
         let found = try printed([
             "content/data/sources.yaml": Self.twoSources + "broken: [\n",
@@ -138,6 +147,14 @@ import Testing
     @Test func aWebAddressWithoutSchemeSaysToAddHTTPS() throws {
         let found = try printed(["content/articles/a.md": page("甲", "官网：[人民银行](www.pbc.gov.cn)")])
         #expect(found == ["content/articles/a.md:5:4: error: broken link `www.pbc.gov.cn`: no page or file at /articles/a/www.pbc.gov.cn\ncontent/articles/a.md:5:4: note: a web address needs `https://` in front: https://www.pbc.gov.cn"])
+    }
+
+    @Test func onlyWhatReadsAsAWebAddressGetsTheHTTPSHint() {
+        #expect(LinkResolver.schemeHint(for: "pbc.gov.cn/zhengwugongkai/") == "a web address needs `https://` in front: https://pbc.gov.cn/zhengwugongkai/")
+        #expect(LinkResolver.schemeHint(for: "www.example.org") != nil)
+        for notAnAddress in ["fees.md", "../assets/img/x.svg", "report.pdf", "/articles/fees/", "https://www.gov.cn/", "#小节"] {
+            #expect(LinkResolver.schemeHint(for: notAnAddress) == nil, "\(notAnAddress)")
+        }
     }
 
     @Test func aSourceURLWithoutSchemeSaysToAddHTTPS() throws {
