@@ -8,8 +8,9 @@ struct PreviewState: Sendable {
     /// Identifies the build a served page came from, so a browser that reconnects can tell it missed one.
     var buildID = ""
 
+    /// One entry per error, as `check` prints it: the `note:` line with the fix included.
     var errorLines: [String] {
-        snapshot.diagnostics.filter { $0.severity == .error }.map(\.description)
+        snapshot.diagnostics.filter { $0.severity == .error }.map(\.formatted)
     }
 }
 

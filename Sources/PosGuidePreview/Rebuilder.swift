@@ -60,7 +60,7 @@ final class Rebuilder: @unchecked Sendable {
         }
         state.replace(newState)
 
-        for diagnostic in rebuild.diagnostics { log(diagnostic.description, true) }
+        for diagnostic in rebuild.diagnostics { log(diagnostic.formatted, true) }
         if verbose {
             log(rebuild.statistics.stages.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "), false)
         }

@@ -22,6 +22,8 @@ import Testing
 
     @Test func reportsImpossibleDate() throws {
         #expect(try diagnostics(["content/articles/a.md": "---\ntitle: 标题\ndate: 2026-02-30\n---\n"])
+            == ["content/articles/a.md:3:7: error: `date` 2026-02-30 is not a date: 2026-02 has 28 days, so there is no day 30"])
+        #expect(try diagnostics(["content/articles/a.md": "---\ntitle: 标题\ndate: 24.11.2026\n---\n"])
             == ["content/articles/a.md:3:7: error: `date` is not a valid date; write it as YYYY-MM-DD"])
     }
 
@@ -51,9 +53,10 @@ import Testing
         #expect(result.diagnostics[0].formatted.contains("this line has a tab"))
     }
 
-    @Test func reportsDuplicateKeys() throws {
-        #expect(try diagnostics(["content/articles/a.md": "---\ntitle: 一\ntitle: 二\n---\n"])
-            == ["content/articles/a.md:2:1: error: duplicate key `title`"])
+    @Test func reportsDuplicateKeysAtTheCopyWithWhereTheFirstStands() throws {
+        let result = try SiteFixture(["content/articles/a.md": "---\ntitle: 一\ntitle: 二\n---\n"]).build()
+        #expect(result.diagnostics.map(\.formatted)
+            == ["content/articles/a.md:3:1: error: duplicate key `title`\ncontent/articles/a.md:3:1: note: first defined at content/articles/a.md:2"])
     }
 
     @Test func reportsNonUTF8FileAtTheBadByteCountingCharacters() throws {

@@ -15,6 +15,12 @@ import Testing
         return fixture
     }
 
+    /// A new article the real site's rules accept (content/site.yaml: length and sources).
+    static func newArticle(title: String, extra: String = "") -> String {
+        "---\ntitle: \(title)\n\(extra)---\n\n" + String(repeating: "新文章的正文，", count: 250)
+            + "见[条例](source:state-council-768)和[办法](source:pbc-order-2024-4)。\n"
+    }
+
     func read(_ fixture: SiteFixture, _ path: String) throws -> String {
         try String(contentsOf: fixture.root.appendingPathComponent(path), encoding: .utf8)
     }
@@ -56,7 +62,7 @@ import Testing
         try expectSameAsFullBuild(site, fixture)
 
         // A new article, then the same removed.
-        try fixture.write("content/articles/new-page.md", "---\ntitle: 新页面\ndate: 2026-11-20\n---\n\n新页面的正文。\n")
+        try fixture.write("content/articles/new-page.md", Self.newArticle(title: "新页面", extra: "date: 2026-11-20\n"))
         rebuild = site.rebuild(SourceChanges(paths: ["content/articles/new-page.md"], structural: true))
         #expect(rebuild.changed.contains("/articles/new-page/"))
         try expectSameAsFullBuild(site, fixture)

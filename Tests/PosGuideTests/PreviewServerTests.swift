@@ -199,7 +199,9 @@ final class ServedSite {
         #expect(error.event == "error")
         #expect(error.data.contains("content/articles/hidden-fees.md:"))
         #expect(error.data.contains(": error: unknown key `titel`"))
+        #expect(error.data.contains(": note: did you mean `title`?"))
         let shown = try site.client.request("/articles/hidden-fees/").text
+        #expect(shown.contains(": note: did you mean `title`?</pre>"))
         #expect(shown.contains("class=\"posguide-error\""))
         #expect(shown.range(of: #"content/articles/hidden-fees\.md:\d+:\d+: error: unknown key `titel`"#, options: .regularExpression) != nil)
         #expect(shown.contains("预览测试新加的句子"))
@@ -239,7 +241,7 @@ final class ServedSite {
         #expect(try site.client.request("/articles/hidden-fees/").text.contains("第20次保存"))
 
         // A new page and a removed one.
-        try site.fixture.write("content/articles/preview-new.md", "---\ntitle: 预览新页\n---\n\n新页正文。\n")
+        try site.fixture.write("content/articles/preview-new.md", IncrementalBuildTests.newArticle(title: "预览新页"))
         let added = try #require(events.nextChange(timeout: 5))
         #expect(added.data.contains("/articles/preview-new/"))
         #expect(try site.client.request("/articles/preview-new/").status == 200)

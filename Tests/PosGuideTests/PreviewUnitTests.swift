@@ -39,6 +39,16 @@ import Testing
         #expect(served.contains("<p>正文</p>"))
     }
 
+    @Test func theOverlayAndTheErrorEventShowTheHintAsCheckPrintsIt() throws {
+        let diagnostic = Diagnostic.error("test", "unknown key `titel` in front matter", at: SourceLocation(path: "content/a.md", line: 2, column: 1),
+                                          hint: "did you mean `title`?")
+        let state = PreviewState(snapshot: .init(files: [:], diagnostics: [diagnostic], failed: true), buildID: "b-1")
+        let served = String(decoding: PageInjection.inject(into: page, state: state), as: UTF8.self)
+        #expect(served.contains(">content/a.md:2:1: error: unknown key `titel` in front matter\ncontent/a.md:2:1: note: did you mean `title`?</pre>"))
+        let event = try #require(try JSONSerialization.jsonObject(with: Data(LiveEvents.error(state.errorLines).utf8)) as? [String: [String]])
+        #expect(event["diagnostics"] == [diagnostic.formatted])
+    }
+
     @Test func theClientScriptUsesTheSameOverlay() {
         #expect(PageInjection.script.contains(PageInjection.overlayStart.replacingOccurrences(of: "'", with: "\\'")))
         #expect(PageInjection.script.contains("/_posguide/events"))

@@ -64,7 +64,9 @@ def test_live_reload_and_error_overlay(page, site, console_errors):
         (site / ARTICLE).write_text(original.replace("\ntitle:", "\ntitel:"), encoding="utf-8")
         page.wait_for_selector(".posguide-error", timeout=5000)
         shown = page.locator(".posguide-error").all_inner_texts()
-        assert any(re.fullmatch(r"content/articles/hidden-fees\.md:\d+:\d+: error: unknown key `titel`.*", line) for line in shown), shown
+        # Each error as `check` prints it: the message, then the note with the fix.
+        assert any(re.fullmatch(r"content/articles/hidden-fees\.md:(\d+:\d+): error: unknown key `titel` in front matter\n"
+                                r"content/articles/hidden-fees\.md:\1: note: did you mean `title`\?", line) for line in shown), shown
         assert "浏览器预览测试的新句子" in page.inner_text("body")
         # Any page opened meanwhile shows it too, from the server, script or not.
         other = page.context.new_page()

@@ -14,6 +14,9 @@ struct LinkResults {
 
     static func check(pages: [RenderedPage], providers: [RenderedProvider], plan: SitePlan, cache: BuildCache?) -> [Diagnostic] {
         var results: LinkResults
+        var drafts: [String: String] = [:]
+        for (file, url) in plan.content.drafts { drafts[url] = file }
+        let withErrors = Set(plan.content.withErrors.values)
         if let cache, cache.planReused, var previous = cache.lastLinks, previous.pages.count == pages.count {
             cache.lastLinks = nil  // sole owner, so the tables below change in place
             var changed: [Int] = []
@@ -24,20 +27,20 @@ struct LinkResults {
             previous.pages = pages
             results = previous
             results.addProviderAnchors(providers, plan: plan)
-            let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: results.anchors)
+            let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: results.anchors, drafts: drafts, withErrors: withErrors)
             for index in changed {
                 (results.pathDiagnostics[index], results.fragmentLinks[index]) = checker.checkPaths(pages[index].markdown.links)
             }
         } else {
             var anchors: [String: Set<String>] = [:]
             for page in pages { anchors[page.source.url] = page.markdown.anchors }
-            let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: anchors)
+            let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: anchors, drafts: drafts, withErrors: withErrors)
             let split = pages.map { checker.checkPaths($0.markdown.links) }
             results = LinkResults(pages: pages, pathDiagnostics: split.map(\.diagnostics), fragmentLinks: split.map(\.withFragments), anchors: anchors)
             results.addProviderAnchors(providers, plan: plan)
         }
 
-        let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: results.anchors)
+        let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: results.anchors, drafts: drafts, withErrors: withErrors)
         var diagnostics: [Diagnostic] = []
         for index in pages.indices {
             diagnostics += results.pathDiagnostics[index]

@@ -57,7 +57,7 @@ enum MarkdownStage {
             siteTransforms: true,
             cjkEmphasis: plan.config.pairsCJKEmphasis,
             sources: plan.content.sources,
-            links: LinkResolver(pagesByFile: plan.pagesByFile),
+            links: LinkResolver(pagesByFile: plan.pagesByFile, leftOutByFile: plan.content.drafts.merging(plan.content.withErrors) { a, _ in a }),
             directives: directives,
             allowedDomains: plan.config.allowedDomains,
             remoteImages: plan.config.remoteImages

@@ -101,7 +101,7 @@ struct SitePlan: Sendable {
             pagesByFile[guide.path] = url
             knownPaths.insert(url)
         }
-        diagnostics += checkGuides(content.guides, pagesByFile: pagesByFile)
+        diagnostics += checkGuides(content.guides, pagesByFile: pagesByFile, drafts: content.drafts, withErrors: content.withErrors)
         diagnostics += checkSourceFreshness(content.sources, config: config, today: today)
 
         let plan = SitePlan(config: config, content: content, home: home, sections: sections, standalone: standalone,
@@ -145,7 +145,7 @@ struct SitePlan: Sendable {
 
     static func check(_ provider: ProviderRecord, sources: SourceRegistry, config: SiteConfig, today: PartialDate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for cited in provider.citedSources where sources.entries[cited.value] == nil {
+        for cited in provider.citedSources where sources.isUnknown(cited.value) {
             diagnostics.append(.error("citation.unknown-source", "unknown source `\(cited.value)`", at: cited.location,
                                       hint: MarkdownRenderer.suggestion(for: cited.value, among: sources.ids).map { "did you mean `\($0)`?" }))
         }
@@ -169,22 +169,33 @@ struct SitePlan: Sendable {
             ))
         }
         let age = today.dayNumber - provider.checked.dayNumber
-        if age > config.freshnessDays {
+        if let future = futureChecked(provider.checked, today: today, at: provider.checkedLocation) {
+            diagnostics.append(future)
+        } else if age > config.freshnessDays {
             diagnostics.append(.warning(
                 "provider.stale",
                 "record last checked \(provider.checked) (\(age) days ago, over freshness_days \(config.freshnessDays))",
-                at: SourceLocation(path: provider.file.path),
+                at: provider.checkedLocation,
                 hint: "check the record against the official sources and update `checked`"
             ))
         }
         return diagnostics
     }
 
-    static func checkGuides(_ guides: [GuideDefinition], pagesByFile: [String: String]) -> [Diagnostic] {
+    static func checkGuides(_ guides: [GuideDefinition], pagesByFile: [String: String], drafts: [String: String] = [:],
+                            withErrors: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for guide in guides {
-            for chapter in guide.chapters + guide.appendices where pagesByFile["content/" + chapter.value] == nil {
-                diagnostics.append(.error("guide.missing-chapter", "chapter `\(chapter.value)` is not a page under content/", at: chapter.location))
+            for chapter in guide.chapters + guide.appendices
+            where pagesByFile["content/" + chapter.value] == nil && withErrors["content/" + chapter.value] == nil {
+                if drafts["content/" + chapter.value] != nil {
+                    diagnostics.append(.error(
+                        "guide.draft-chapter", "chapter `\(chapter.value)` is a draft (`draft: true`), so it is not built", at: chapter.location,
+                        hint: "build with `--drafts` to include drafts, or remove `draft: true` from content/\(chapter.value) when it is ready"
+                    ))
+                } else {
+                    diagnostics.append(.error("guide.missing-chapter", "chapter `\(chapter.value)` is not a page under content/", at: chapter.location))
+                }
             }
         }
         return diagnostics
@@ -193,9 +204,18 @@ struct SitePlan: Sendable {
     static func checkSourceFreshness(_ sources: SourceRegistry, config: SiteConfig, today: PartialDate) -> [Diagnostic] {
         sources.ids.compactMap { id in
             guard let entry = sources.entries[id] else { return nil }
+            if let future = futureChecked(entry.checked, today: today, at: entry.checkedLocation) { return future }
             let age = today.dayNumber - entry.checked.dayNumber
             guard age > config.freshnessDays else { return nil }
-            return .warning("sources.stale", "source `\(id)` last checked \(entry.checked) (\(age) days ago)", at: entry.location)
+            return .warning("sources.stale", "source `\(id)` last checked \(entry.checked) (\(age) days ago)", at: entry.checkedLocation,
+                            hint: "check the source again and update `checked`")
         }
+    }
+
+    /// A `checked` date after today: nobody checked anything then, and it would keep the record fresh for longer.
+    static func futureChecked(_ checked: PartialDate, today: PartialDate, at location: SourceLocation) -> Diagnostic? {
+        guard checked.dayNumber > today.dayNumber else { return nil }
+        return .error("checked.future", "`checked` \(checked) is in the future (today is \(today))", at: location,
+                      hint: "write the date you last checked it, today or earlier")
     }
 }

@@ -20,6 +20,8 @@ public struct ContentLoader {
         var providers: [ProviderRecord]
         var guides: [GuideDefinition]
         var diagnostics: [Diagnostic]
+        /// Records whose files could not be read into one: source file -> site path.
+        var failedRecords: [String: String] = [:]
     }
 
     /// Reads the content tree. With a `cache`, files unchanged since the last build are not read again.
@@ -40,9 +42,20 @@ public struct ContentLoader {
         cache?.siteParts = parts
         var diagnostics = inventory.diagnostics + parts.diagnostics
 
+        var drafts: [String: String] = [:]
+        var withErrors = parts.failedRecords
+        func keep(_ page: PageSource?, _ entry: ContentInventory.PageEntry) -> Bool {
+            guard let page else {
+                withErrors[entry.path] = entry.url
+                return false
+            }
+            if includeDrafts || !page.metadata.draft { return true }
+            drafts[page.file.path] = page.url
+            return false
+        }
         func content(_ pages: [PageSource]) -> SiteContent {
             SiteContent(config: parts.config, pages: pages, providers: parts.providers, guides: parts.guides,
-                        sources: parts.sources, data: parts.data, assets: inventory.assets)
+                        sources: parts.sources, data: parts.data, assets: inventory.assets, drafts: drafts, withErrors: withErrors)
         }
 
         // Pages dominate the work: read and parse their front matter on every core.
@@ -50,9 +63,9 @@ public struct ContentLoader {
             // A build from scratch: every page read once, in listing order, no bookkeeping.
             var pages: [PageSource] = []
             pages.reserveCapacity(inventory.pages.count)
-            for (page, pageDiagnostics) in inventory.pages.parallelMap(loadPage) {
+            for (entry, (page, pageDiagnostics)) in zip(inventory.pages, inventory.pages.parallelMap(loadPage)) {
                 diagnostics += pageDiagnostics
-                if let page, includeDrafts || !page.metadata.draft { pages.append(page) }
+                if keep(page, entry), let page { pages.append(page) }
             }
             return (content(pages), diagnostics)
         }
@@ -67,7 +80,7 @@ public struct ContentLoader {
         for entry in inventory.pages {
             guard let result = fresh[entry.path] ?? cache.pages[entry.path] else { continue }
             diagnostics += result.diagnostics
-            if let page = result.page, includeDrafts || !page.metadata.draft { pages.append(page) }
+            if keep(result.page, entry), let page = result.page { pages.append(page) }
         }
         return (content(pages), diagnostics)
     }
@@ -94,9 +107,10 @@ public struct ContentLoader {
             return ProviderRecord.load(file, id: Self.stem(path))
         }
         var providers: [ProviderRecord] = []
-        for (record, recordDiagnostics) in providerResults {
+        var failedRecords: [String: String] = [:]
+        for (path, (record, recordDiagnostics)) in zip(inventory.providers, providerResults) {
             diagnostics += recordDiagnostics
-            if let record { providers.append(record) }
+            if let record { providers.append(record) } else { failedRecords[path] = "/providers/\(Self.stem(path))/" }
         }
 
         var guides: [GuideDefinition] = []
@@ -106,20 +120,26 @@ public struct ContentLoader {
             diagnostics += guideDiagnostics
             if let guide { guides.append(guide) }
         }
-        return SiteParts(config: config, sources: sources, data: data, providers: providers, guides: guides, diagnostics: diagnostics)
+        return SiteParts(config: config, sources: sources, data: data, providers: providers, guides: guides,
+                         diagnostics: diagnostics, failedRecords: failedRecords)
     }
 
     private func loadPage(_ entry: ContentInventory.PageEntry) -> (PageSource?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let file = read(entry.path, into: &diagnostics) else { return (nil, diagnostics) }
         let split: FrontMatterSplit
+        var unclosed = false
         switch FrontMatterSplit.split(file) {
         case .success(let value): split = value
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            split = FrontMatterSplit.recover(file)
+            unclosed = true
         }
         let requireTitle = entry.kind != .home
         let (metadata, metadataDiagnostics) = PageMetadata.read(yaml: split.yaml, lineOffset: split.yamlLineOffset, file: file, requireTitle: requireTitle)
-        diagnostics += metadataDiagnostics
+        // Without its closing line, where the front matter ends is a guess: its own errors may be the guess's.
+        if !unclosed { diagnostics += metadataDiagnostics }
         let page = PageSource(file: file, kind: entry.kind, url: entry.url, metadata: metadata,
                               body: split.body, bodyFirstLine: split.bodyFirstLine)
         // Kept even with front matter errors, so the body's own problems are reported in the same run.

@@ -35,11 +35,41 @@ struct FrontMatterSplit {
             }
             cursor = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
         }
+        let end = guessedEnd(of: text)
         return .failure(.error(
             "front-matter.unclosed",
             "front matter is not closed",
             at: SourceLocation(path: file.path, line: 1, column: 1),
-            hint: "front matter starts with `---` on line 1; did you forget the closing `---`?"
+            hint: "front matter starts with `---` on line 1; did you forget the closing `---`? It belongs before line \(end.line), where the front matter seems to end"
         ))
+    }
+
+    /// A split of a file whose front matter is not closed, where the front matter most likely ends:
+    /// at the first blank line or the first line that is not `key: value` (or nested under one).
+    /// The page is still read from it, so its links, headings and body problems come out as usual
+    /// instead of every link to it failing.
+    static func recover(_ file: SourceFile) -> FrontMatterSplit {
+        let text = file.text
+        let end = guessedEnd(of: text)
+        let yamlStart = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.endIndex
+        return FrontMatterSplit(yaml: String(text[yamlStart..<end.index]), yamlLineOffset: 1,
+                                body: text[end.index...], bodyFirstLine: end.line)
+    }
+
+    /// Where the front matter of `text` (opened by `---` on line 1) probably ends: the line and its start.
+    private static func guessedEnd(of text: String) -> (line: Int, index: String.Index) {
+        var lineNumber = 1
+        var cursor = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.endIndex
+        while cursor < text.endIndex {
+            lineNumber += 1
+            let lineEnd = text.utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let line = text[cursor..<lineEnd]
+            // A line starting with `#` is taken for a Markdown heading, not a YAML comment: far more common after front matter.
+            let looksLikeYAML = line.first == " " || line.hasPrefix("- ")
+                || (line.first.map { $0.isASCII && $0.isLetter } ?? false) && line.contains(":")
+            if !looksLikeYAML { return (lineNumber, cursor) }
+            cursor = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
+        }
+        return (lineNumber + 1, text.endIndex)
     }
 }

@@ -21,9 +21,10 @@ public struct GuideDefinition: Sendable {
 
     static func load(_ file: SourceFile, id: String) -> (GuideDefinition?, [Diagnostic]) {
         let node: Node?
-        switch YAMLParsing.parse(file.text, path: file.path, lineOffset: 0) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
+        switch parsed {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return (nil, duplicates + [diagnostic])
         }
         let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "guide definition", at: SourceLocation(path: file.path))
         let title = map.string("title", required: true)
@@ -43,8 +44,8 @@ public struct GuideDefinition: Sendable {
         }
         let appendices = map.locatedStrings("appendices")?.map(Located.init) ?? []
         map.finish()
-        guard let title, let date else { return (nil, map.diagnostics) }
+        guard let title, let date else { return (nil, duplicates + map.diagnostics) }
         return (GuideDefinition(id: id, path: file.path, title: title, subtitle: subtitle, audience: audience, date: date,
-                                summary: summary, paper: paper, chapters: chapters, appendices: appendices), map.diagnostics)
+                                summary: summary, paper: paper, chapters: chapters, appendices: appendices), duplicates + map.diagnostics)
     }
 }

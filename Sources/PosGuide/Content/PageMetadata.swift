@@ -34,9 +34,10 @@ public struct PageMetadata: Sendable, Equatable {
     static func readWithYAMLParser(yaml: String, lineOffset: Int, file: SourceFile, requireTitle: Bool) -> (PageMetadata, [Diagnostic]) {
         var metadata = PageMetadata()
         let node: Yams.Node?
-        switch YAMLParsing.parse(yaml, path: file.path, lineOffset: lineOffset) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (metadata, [diagnostic])
+        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(yaml, path: file.path, lineOffset: lineOffset)
+        switch parsed {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return (metadata, duplicates + [diagnostic])
         }
         let map = YAMLMapping(node, path: file.path, lineOffset: lineOffset, subject: "front matter",
                               at: SourceLocation(path: file.path, line: 1 + lineOffset))
@@ -50,7 +51,7 @@ public struct PageMetadata: Sendable, Equatable {
         metadata.toc = map.bool("toc") ?? true
         metadata.draft = map.bool("draft") ?? false
         map.finish()
-        return (metadata, map.diagnostics)
+        return (metadata, duplicates + map.diagnostics)
     }
 }
 

@@ -28,6 +28,22 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public var isComplete: Bool { day != nil }
 
+    /// What is wrong with a date written in the ISO shape that names no real day
+    /// (`2026-13-01`: "there is no month 13"), or nil when the text is not of that shape.
+    static func impossibility(in text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]),
+              parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+              let month = Int(parts[1]) else { return nil }
+        guard (1...12).contains(month) else { return "there is no month \(month) (months run 01 to 12)" }
+        guard parts.count == 3, let day = Int(parts[2]) else { return nil }
+        let days = daysIn(month: month, year: year)
+        guard (1...days).contains(day) else {
+            return day == 0 ? "there is no day 00 (days start at 01)" : "\(year)-\(parts[1]) has \(days) days, so there is no day \(day)"
+        }
+        return nil
+    }
+
     /// `2024-09-10`, `2024-09` or `2024`.
     public var description: String {
         var text = String(year)

@@ -56,6 +56,8 @@ public struct ProviderRecord: Sendable {
     public var verify: MarkdownField
     public var about: MarkdownField?
     public var checked: PartialDate
+    /// Where `checked` is written, for freshness messages.
+    public var checkedLocation: SourceLocation
     public var sources: [Located<String>]
     /// Every location a source id is named at, for checking them against the registry.
     public var citedSources: [Located<String>] {
@@ -64,9 +66,10 @@ public struct ProviderRecord: Sendable {
 
     static func load(_ file: SourceFile, id: String) -> (ProviderRecord?, [Diagnostic]) {
         let node: Node?
-        switch YAMLParsing.parse(file.text, path: file.path, lineOffset: 0) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
+        switch parsed {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return (nil, duplicates + [diagnostic])
         }
         let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "provider record", at: SourceLocation(path: file.path), sourceText: file.text)
         let name = map.string("name", required: true)
@@ -76,7 +79,8 @@ public struct ProviderRecord: Sendable {
         var website: String?
         if let node = map.value("website"), let url = map.scalarString(node, key: "website") {
             if url.hasPrefix("https://") || url.hasPrefix("http://") { website = url } else {
-                map.report(.error("provider.website", "`website` must be an absolute http(s) URL", at: map.location(of: node)))
+                map.report(.error("provider.website", "`website` must be an absolute http(s) URL", at: map.location(of: node),
+                                  hint: LinkResolver.schemeHint(for: url)))
             }
         }
         let licence = readLicence(map.mapping("licence", subject: "licence", required: true), in: map)
@@ -94,20 +98,21 @@ public struct ProviderRecord: Sendable {
         let verify = map.markdown("verify", required: true)
         let about = map.markdown("about")
         let checked = map.date("checked", required: true)
+        let checkedLocation = map.value("checked").map(map.location(of:)) ?? map.location
         let sources = map.locatedStrings("sources", required: true)?.map(Located.init) ?? []
         if sources.isEmpty, map.value("sources") != nil {
             map.report(.error("provider.sources", "a provider record needs at least one source", at: map.location))
         }
         map.finish()
-        guard let name, let legalName, let licence, let verify, let checked else { return (nil, map.diagnostics) }
+        guard let name, let legalName, let licence, let verify, let checked else { return (nil, duplicates + map.diagnostics) }
         let record = ProviderRecord(
             id: id, file: file, name: name, legalName: legalName, formerNames: formerNames, summary: summary,
             website: website, licence: licence, penalties: penalties.sorted { $0.date > $1.date },
             verify: MarkdownField(text: verify.text, lineOffset: verify.lineOffset, firstColumn: verify.firstColumn),
             about: about.map { MarkdownField(text: $0.text, lineOffset: $0.lineOffset, firstColumn: $0.firstColumn) },
-            checked: checked, sources: sources
+            checked: checked, checkedLocation: checkedLocation, sources: sources
         )
-        return (record, map.diagnostics)
+        return (record, duplicates + map.diagnostics)
     }
 
     private static func readLicence(_ map: YAMLMapping?, in parent: YAMLMapping) -> Licence? {

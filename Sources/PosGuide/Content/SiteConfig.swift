@@ -22,6 +22,9 @@ public struct SiteConfig: Sendable {
     public var remoteImages = RemoteImagePolicy.error
     public var nav: [NavItem] = []
 
+    /// Editorial rules by section name (`rules:`), enforced by `build` and `check`.
+    public var rules: [String: SectionRules] = [:]
+
     public init() {}
 
     static let path = "content/site.yaml"
@@ -31,9 +34,10 @@ public struct SiteConfig: Sendable {
         var config = SiteConfig()
         guard let file else { return (config, []) }
         let node: Yams.Node?
-        switch YAMLParsing.parse(file.text, path: file.path, lineOffset: 0) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (config, [diagnostic])
+        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
+        switch parsed {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return (config, duplicates + [diagnostic])
         }
         let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "site.yaml", at: SourceLocation(path: file.path))
         if let title = map.string("title") { config.title = title }
@@ -66,8 +70,11 @@ public struct SiteConfig: Sendable {
                 map.collect(item)
             }
         }
+
+        config.rules = SectionRules.read(map)
+
         map.finish()
-        return (config, map.diagnostics)
+        return (config, duplicates + map.diagnostics)
     }
 
     /// Whether emphasis pairs by the CJK-friendly rules: `cjk_emphasis`, else the language's.

@@ -9,6 +9,12 @@ public struct SiteContent: Sendable {
     public var data: DataValues
     /// Files under `content/assets/`, as paths relative to it.
     public var assets: [String]
+    /// Draft pages this build leaves out: source file -> the site path they would have.
+    /// Links to them are reported as links to drafts, not to nothing.
+    public var drafts: [String: String] = [:]
+    /// Pages and records whose files have errors that keep them out: source file -> site path.
+    /// Their own errors say what to fix; links to them are not reported again.
+    public var withErrors: [String: String] = [:]
 }
 
 /// Plain YAML values for templates. Read-only after loading, so safe to share between threads.

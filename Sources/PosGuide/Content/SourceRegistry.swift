@@ -19,6 +19,8 @@ public struct SourceEntry: Sendable {
     /// Only official or first-party pages.
     public var url: String?
     public var checked: PartialDate
+    /// Where `checked` is written, for freshness messages.
+    public var checkedLocation: SourceLocation
     public var confidence: Confidence
     /// Confirmed on the live official site; otherwise the page says "以官方公布为准".
     public var confirmed: Bool
@@ -31,6 +33,10 @@ public struct SourceRegistry: Sendable {
     public private(set) var entries: [String: SourceEntry] = [:]
     /// Ids in file order.
     public private(set) var ids: [String] = []
+    /// Ids written in the file whose entries have errors of their own: citing them is no further mistake.
+    public private(set) var invalidIDs: Set<String> = []
+    /// False when the file could not be read at all: then no id can be called unknown.
+    public private(set) var isComplete = true
 
     public init(_ list: [SourceEntry] = []) {
         for entry in list {
@@ -39,25 +45,41 @@ public struct SourceRegistry: Sendable {
         }
     }
 
+    /// Whether citing `id` is a mistake of its own: the registry was read and has no entry of
+    /// that name, valid or not. (A citation of a broken entry or an unreadable file is not reported
+    /// again: the entry's or the file's own error says what to fix.)
+    public func isUnknown(_ id: String) -> Bool {
+        isComplete && entries[id] == nil && !invalidIDs.contains(id)
+    }
+
+    static func unreadable() -> SourceRegistry {
+        var registry = SourceRegistry()
+        registry.isComplete = false
+        return registry
+    }
+
     static let path = "content/data/sources.yaml"
 
     static func load(_ file: SourceFile?) -> (SourceRegistry, [Diagnostic]) {
         guard let file else { return (SourceRegistry(), []) }
         let node: Node?
-        switch YAMLParsing.parse(file.text, path: file.path, lineOffset: 0) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (SourceRegistry(), [diagnostic])
+        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
+        switch parsed {
+        case .success(let value): node = value
+        case .failure(let diagnostic): return (.unreadable(), duplicates + [diagnostic])
         }
         guard case .mapping(let mapping)? = node else {
-            if node == nil { return (SourceRegistry(), []) }
-            return (SourceRegistry(), [.error("sources.shape", "sources.yaml must map each source id to its entry", at: SourceLocation(path: file.path))])
+            if node == nil { return (SourceRegistry(), duplicates) }
+            return (.unreadable(), duplicates + [.error("sources.shape", "sources.yaml must map each source id to its entry", at: SourceLocation(path: file.path))])
         }
         var list: [SourceEntry] = []
-        var diagnostics: [Diagnostic] = []
+        var invalid: Set<String> = []
+        var diagnostics = duplicates
         for (key, value) in mapping {
             let id = key.string ?? ""
             let keyLocation = SourceLocation(path: file.path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
             guard ContentRules.isIdentifier(id) else {
+                invalid.insert(id)
                 diagnostics.append(.error("sources.id", "source id `\(id)` must be lower-case letters, digits and `-`", at: keyLocation))
                 continue
             }
@@ -71,10 +93,12 @@ public struct SourceRegistry: Sendable {
                 if text.hasPrefix("https://") || text.hasPrefix("http://") {
                     url = text
                 } else {
-                    map.report(.error("sources.url", "`url` must be an absolute http(s) URL", at: map.location(of: node)))
+                    map.report(.error("sources.url", "`url` must be an absolute http(s) URL", at: map.location(of: node),
+                                      hint: LinkResolver.schemeHint(for: text)))
                 }
             }
             let checked = map.date("checked", required: true)
+            let checkedLocation = map.value("checked").map(map.location(of:)) ?? keyLocation
             var confidence: Confidence?
             if let node = map.requireValue("confidence"), let text = map.scalarString(node, key: "confidence") {
                 confidence = Confidence(rawValue: text)
@@ -88,9 +112,14 @@ public struct SourceRegistry: Sendable {
             diagnostics += map.diagnostics
             if let title, let publisher, let checked, let confidence {
                 list.append(SourceEntry(id: id, title: title, publisher: publisher, number: number, date: date, url: url,
-                                        checked: checked, confidence: confidence, confirmed: confirmed, note: note, location: keyLocation))
+                                        checked: checked, checkedLocation: checkedLocation, confidence: confidence,
+                                        confirmed: confirmed, note: note, location: keyLocation))
+            } else {
+                invalid.insert(id)
             }
         }
-        return (SourceRegistry(list), diagnostics)
+        var registry = SourceRegistry(list)
+        registry.invalidIDs = invalid
+        return (registry, diagnostics)
     }
 }

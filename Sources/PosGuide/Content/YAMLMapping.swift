@@ -107,24 +107,20 @@ final class YAMLMapping {
         guard let node = required ? requireValue(key) : value(key) else { return nil }
         guard case .scalar(let scalar) = node, let date = PartialDate(iso: scalar.string), !complete || date.isComplete else {
             let form = complete ? "YYYY-MM-DD" : "YYYY-MM-DD, YYYY-MM or YYYY"
-            diagnostics.append(.error("schema.date", "`\(key)` is not a valid date; write it as \(form)", at: location(of: node)))
+            // A date of the right shape that names no day says which part is wrong.
+            if case .scalar(let scalar) = node, let problem = PartialDate.impossibility(in: scalar.string) {
+                diagnostics.append(.error("schema.date", "`\(key)` \(scalar.string) is not a date: \(problem)", at: location(of: node)))
+            } else {
+                diagnostics.append(.error("schema.date", "`\(key)` is not a valid date; write it as \(form)", at: location(of: node)))
+            }
             return nil
         }
         return date
     }
 
-    /// A list of text items; a single text value is accepted as a one-item list.
+    /// A list of text items (`[a, b]` or `- a` lines); anything else is a type error at the value.
     func strings(_ key: String, required: Bool = false) -> [String]? {
-        guard let node = required ? requireValue(key) : value(key) else { return nil }
-        switch node {
-        case .sequence(let sequence):
-            return sequence.compactMap { scalarString($0, key: key) }
-        case .scalar:
-            return scalarString(node, key: key).map { [$0] }
-        default:
-            diagnostics.append(.error("schema.type", "`\(key)` must be a list", at: location(of: node)))
-            return nil
-        }
+        locatedStrings(key, required: required)?.map(\.value)
     }
 
     /// Like `strings`, with where each item stands (to report an item, e.g. an unknown source id).
@@ -133,8 +129,12 @@ final class YAMLMapping {
         switch node {
         case .sequence(let sequence):
             return sequence.compactMap { item in scalarString(item, key: key).map { ($0, location(of: item)) } }
-        case .scalar:
-            return scalarString(node, key: key).map { [($0, location(of: node))] }
+        case .scalar(let scalar):
+            // `tags: 费率, 短信` is one piece of text to YAML, not two tags: say how to write the list.
+            let items = scalar.string.split { ",，、".contains($0) }.map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            diagnostics.append(.error("schema.type", "`\(key)` must be a list", at: location(of: node),
+                                      hint: "write it in brackets: `\(key): [\(items.joined(separator: ", "))]`"))
+            return nil
         default:
             diagnostics.append(.error("schema.type", "`\(key)` must be a list", at: location(of: node)))
             return nil

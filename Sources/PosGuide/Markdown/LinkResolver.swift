@@ -3,6 +3,8 @@
 /// Authors may link to a page by its site path (`/articles/fees/`), relatively
 /// (`../fees/`), or by its source file (`fees.md`); the last is rewritten to
 /// the page's URL so the Markdown also works in any CommonMark viewer.
+/// A relative path to a file (`../assets/img/x.svg`, in a link or an image) is read
+/// from the Markdown file's folder as well, as any Markdown editor reads it.
 public struct LinkResolver: Sendable {
     public enum Target: Equatable, Sendable {
         /// A page or file of this site: its path and optional fragment; `rewritten` is the href to emit.
@@ -22,9 +24,13 @@ public struct LinkResolver: Sendable {
 
     /// Source file path (relative to the site root) -> site path, for every page.
     public let pagesByFile: [String: String]
+    /// The same for pages this build leaves out (drafts, files with errors): a link to one resolves,
+    /// and the link check says why the page is not there.
+    public let leftOutByFile: [String: String]
 
-    public init(pagesByFile: [String: String]) {
+    public init(pagesByFile: [String: String], leftOutByFile: [String: String] = [:]) {
         self.pagesByFile = pagesByFile
+        self.leftOutByFile = leftOutByFile
     }
 
     static let safeSchemes: Set<String> = ["http", "https"]
@@ -57,9 +63,20 @@ public struct LinkResolver: Sendable {
             let target = withoutQuery.hasPrefix("/")
                 ? Self.normalize("content" + withoutQuery.percentDecoded)
                 : Self.normalize(directory + "/" + withoutQuery.percentDecoded)
-            guard let site = pagesByFile[target] else { return .missingFile(path: target) }
+            guard let site = pagesByFile[target] ?? leftOutByFile[target] else { return .missingFile(path: target) }
             let href = site + (fragment.map { "#" + $0 } ?? "")
             return .site(path: site, fragment: fragment?.percentDecoded, rewritten: href)
+        }
+        if !withoutQuery.hasPrefix("/"), Self.namesFile(withoutQuery) {
+            // From content/articles/a.md, `../assets/img/x.svg` is content/assets/img/x.svg: /assets/img/x.svg.
+            let directory = file.split(separator: "/").dropLast().joined(separator: "/")
+            let target = Self.normalize(directory + "/" + withoutQuery)
+            if target.hasPrefix("content/assets/") {
+                let site = String(target.dropFirst("content".count))
+                let query = pathPart.dropFirst(withoutQuery.count)
+                return .site(path: site.percentDecoded, fragment: fragment?.percentDecoded,
+                             rewritten: site + query + (fragment.map { "#" + $0 } ?? ""))
+            }
         }
         let absolute: String
         if withoutQuery.hasPrefix("/") {
@@ -73,6 +90,27 @@ public struct LinkResolver: Sendable {
         if withoutQuery.hasSuffix("/") && !path.hasSuffix("/") { path += "/" }
         return .site(path: path, fragment: fragment?.percentDecoded, rewritten: nil)
     }
+
+    /// Whether a relative path ends in a file name with an extension (`x.svg`), not a page (`../fees/`).
+    static func namesFile(_ path: String) -> Bool {
+        guard let last = path.split(separator: "/", omittingEmptySubsequences: false).last,
+              let dot = last.lastIndex(of: "."), dot != last.startIndex else { return false }
+        let suffix = last[last.index(after: dot)...]
+        return !suffix.isEmpty && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// A hint for a web address written without its scheme (`www.pbc.gov.cn/x`), or nil.
+    public static func schemeHint(for written: String) -> String? {
+        let text = written.trimmingWhitespace
+        let host = text.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard scheme(of: text) == nil, !text.hasPrefix("/"), labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
+              host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }),
+              host.lowercased().hasPrefix("www.") || webTopLevelDomains.contains(labels.last!.lowercased()) else { return nil }
+        return "a web address needs `https://` in front: https://\(text)"
+    }
+
+    static let webTopLevelDomains: Set<String> = ["cn", "com", "net", "org", "gov", "edu", "int", "info", "io", "hk", "mo", "tw"]
 
     // The helpers below search bytes, not Characters: every link of every page passes through
     // them, and the characters they look for are ASCII, so byte positions are character boundaries.

@@ -36,13 +36,14 @@ extension MarkdownRenderer {
         switch environment.links.resolve(url, inFile: source.path, pagePath: pagePath) {
         case .citation(let id):
             guard let entry = environment.sources.entries[id] else {
-                report(.error(
+                // A broken entry or an unreadable sources.yaml has its own error: this citation is not another.
+                if environment.sources.isUnknown(id) { report(.error(
                     "citation.unknown-source",
                     "unknown source `\(id)` in citation",
                     at: here,
                     hint: Self.suggestion(for: id, among: environment.sources.ids).map { "did you mean `\($0)`? Sources are listed in content/data/sources.yaml" }
                         ?? "add it to content/data/sources.yaml"
-                ))
+                )) }
                 node.replaceKeepingChildren(enter: "", exit: "")
                 return
             }
