@@ -216,8 +216,8 @@ import Testing
             "content/providers/demo.yaml": provider(checked: "2027-01-05"),
         ])
         #expect(found == [
-            "content/data/sources.yaml:4:12: error: `checked` 2026-12-01 is in the future (today is 2026-11-24)\ncontent/data/sources.yaml:4:12: note: write the date you last checked it, today or earlier",
-            "content/providers/demo.yaml:9:10: error: `checked` 2027-01-05 is in the future (today is 2026-11-24)\ncontent/providers/demo.yaml:9:10: note: write the date you last checked it, today or earlier",
+            "content/data/sources.yaml:4:12: error: `checked` 2026-12-01 is in the future (today is 2026-11-27)\ncontent/data/sources.yaml:4:12: note: write the date you last checked it, today or earlier",
+            "content/providers/demo.yaml:9:10: error: `checked` 2027-01-05 is in the future (today is 2026-11-27)\ncontent/providers/demo.yaml:9:10: note: write the date you last checked it, today or earlier",
         ])
     }
 
@@ -227,8 +227,8 @@ import Testing
             "content/providers/demo.yaml": provider(checked: "2025-01-01"),
         ])
         #expect(found == [
-            "content/data/sources.yaml:4:12: warning: source `state-council-768` last checked 2025-01-01 (692 days ago)\ncontent/data/sources.yaml:4:12: note: check the source again and update `checked`",
-            "content/providers/demo.yaml:9:10: warning: record last checked 2025-01-01 (692 days ago, over freshness_days 180)\ncontent/providers/demo.yaml:9:10: note: check the record against the official sources and update `checked`",
+            "content/data/sources.yaml:4:12: warning: source `state-council-768` last checked 2025-01-01 (695 days ago)\ncontent/data/sources.yaml:4:12: note: check the source again and update `checked`",
+            "content/providers/demo.yaml:9:10: warning: record last checked 2025-01-01 (695 days ago, over freshness_days 180)\ncontent/providers/demo.yaml:9:10: note: check the record against the official sources and update `checked`",
         ])
     }
 

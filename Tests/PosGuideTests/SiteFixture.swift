@@ -11,7 +11,9 @@ final class SiteFixture {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let today = PartialDate(year: 2026, month: 11, day: 24)
+    // A fixed "today" keeps freshness checks reproducible; it must not be earlier than any
+    // `checked:` date in content/ (a future check date is an error).
+    static let today = PartialDate(year: 2026, month: 11, day: 27)
 
     enum Templates {
         case repository

@@ -126,7 +126,7 @@ import Testing
         #expect(!fresh.contains("nil"))
         let stale = result.text("providers/stale/index.html")
         #expect(stale.contains("这份记录可能已过时"))
-        #expect(result.diagnostics.map(\.description).contains("content/providers/stale.yaml:9:10: warning: record last checked 2025-01-01 (692 days ago, over freshness_days 180)"))
+        #expect(result.diagnostics.map(\.description).contains("content/providers/stale.yaml:9:10: warning: record last checked 2025-01-01 (695 days ago, over freshness_days 180)"))
         #expect(result.text("providers/index.html").contains("（待复核）"))
     }
 
