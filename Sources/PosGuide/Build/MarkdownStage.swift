@@ -59,7 +59,8 @@ enum MarkdownStage {
             links: LinkResolver(pagesByFile: plan.pagesByFile),
             directives: directives,
             allowedDomains: plan.config.allowedDomains,
-            remoteImages: plan.config.remoteImages
+            remoteImages: plan.config.remoteImages,
+            sitePaths: plan.paths
         )
     }
 

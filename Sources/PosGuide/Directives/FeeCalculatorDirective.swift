@@ -54,7 +54,7 @@ struct FeeCalculatorDirective: Directive {
             html += "<td>\(Money.yuan(offer.perTransactionFeeFen)) 元 × \(offer.transactionCount)</td><td>\(Money.yuan(offer.annualFeeFen)) 元</td>"
             html += "<td>\(Money.yuan(cost.monthlyTotalFen)) 元</td><td>\(cost.effectiveRatePercent.map { Money.fixed($0, places: 2) + "%" } ?? "—")</td></tr>\n"
         }
-        html += "</tbody>\n</table></div>\n<script src=\"/assets/tools.js\" defer></script>\n"
+        html += "</tbody>\n</table></div>\n<script src=\"\(context.sitePaths.href("/assets/tools.js"))\" defer></script>\n"
         return html
     }
 }

@@ -24,7 +24,7 @@ struct MerchantNumberDirective: Directive {
         html += "<dt>第 12—15 位：商户顺序号</dt><dd data-result=\"sequence\">\(example.sequence)</dd>\n</dl>\n"
         html += "<p class=\"tool-warning\" data-result=\"warning\"></p>\n"
         html += "<p class=\"note\">这是行业常见的说法，不是官方标准；MCC 名称据行业公开资料，仅供参考。以收单机构客服核实为准。</p>\n</form>\n"
-        html += "<script type=\"application/json\" id=\"posguide-mcc\">\(json)</script>\n<script src=\"/assets/tools.js\" defer></script>\n"
+        html += "<script type=\"application/json\" id=\"posguide-mcc\">\(json)</script>\n<script src=\"\(context.sitePaths.href("/assets/tools.js"))\" defer></script>\n"
         return html
     }
 
