@@ -16,6 +16,8 @@ import Testing
         let text = try String(contentsOf: Self.docs.appendingPathComponent(page), encoding: .utf8)
         let blocks = DocsExamples.blocks(in: text)
         guard !blocks.isEmpty else { return }
+        let paths = blocks.compactMap(\.file)
+        #expect(Set(paths).count == paths.count, "docs/\(page): two examples are the same file, so one would not be built")
         let result = try SiteFixture(DocsExamples.siteFiles(blocks)).build()
         #expect(result.diagnostics.errors.map(\.description) == [], "docs/\(page)")
     }
