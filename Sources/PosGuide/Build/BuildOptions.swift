@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     /// How a `base_url` from site.yaml on a reserved name (`.example`, `localhost`, …) is reported:
     /// `build`, `check` and `export` warn (`--strict`: error); nil, for the preview and library callers, says nothing.
     public var reservedAddress: Diagnostic.Severity?
+    /// Links start at the host's root whatever path `base_url` has: the preview serves the site at `/`.
+    public var servesAtRoot = false
 
     public init(source: URL, baseURL: String? = nil, today: PartialDate = .today(), includeDrafts: Bool = false, pdf: PDFOptions? = nil) {
         self.source = source

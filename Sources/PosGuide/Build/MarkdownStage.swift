@@ -60,7 +60,8 @@ enum MarkdownStage {
             links: LinkResolver(pagesByFile: plan.pagesByFile, leftOutByFile: plan.content.drafts.merging(plan.content.withErrors) { a, _ in a }),
             directives: directives,
             allowedDomains: plan.config.allowedDomains,
-            remoteImages: plan.config.remoteImages
+            remoteImages: plan.config.remoteImages,
+            sitePaths: plan.paths
         )
     }
 

@@ -39,7 +39,9 @@ public enum SiteBuilder {
         // 2. resolve: URLs, sections, records, guides; what may be linked.
         // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.
         let themeAssets = templates.assets.filter { $0 != GuideStage.stylesheet }
-        let (plan, planDiagnostics) = resolve(content, themeAssets: themeAssets, options: options, cache: cache)
+        let (resolved, planDiagnostics) = resolve(content, themeAssets: themeAssets, options: options, cache: cache)
+        var plan = resolved
+        if options.servesAtRoot { plan.paths = .root }
         diagnostics += planDiagnostics
         clock.lap("resolve")
 
@@ -63,7 +65,7 @@ public enum SiteBuilder {
         }
 
         // 5. render templates.
-        let stylesheet = plan.assets["site.css"].map { "/assets/site.css?v=" + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
+        let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
         let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), staging: staging)
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
         var files = stage.renderPagesAndSections(pages, cache: cache, key: templateKey)

@@ -24,6 +24,8 @@ struct SitePlan: Sendable {
     var knownPaths: Set<String>
     /// Files under /assets/: path relative to /assets/ -> the file to copy.
     var assets: [String: String]
+    /// Turns the site paths above into the hrefs pages emit (the path part of `base_url`).
+    var paths = SitePaths.root
 
     func providerURL(_ id: String) -> String { "/providers/\(id)/" }
 
@@ -106,7 +108,7 @@ struct SitePlan: Sendable {
 
         let plan = SitePlan(config: config, content: content, home: home, sections: sections, standalone: standalone,
                             providerIntro: providerIntro, providers: providers, pagesByFile: pagesByFile,
-                            knownPaths: knownPaths, assets: assets)
+                            knownPaths: knownPaths, assets: assets, paths: SitePaths(baseURL: config.baseURL))
         return (plan, diagnostics)
     }
 

@@ -31,20 +31,26 @@ struct TemplateContexts {
     func printVersions(of pages: [PageSource]) -> TemplateValue.Map {
         let guides = pages.flatMap { leaflets[$0.file.path] ?? [] }
         let versions: [TemplateValue] = guides.map { guide in
-            var item: TemplateValue.Map = ["title": .string(guide.title), "url": .string(PrintDocument.url(of: guide.id)),
+            var item: TemplateValue.Map = ["title": .string(guide.title), "url": .string(href(PrintDocument.url(of: guide.id))),
                                            "paper": .string(guide.paper.rawValue)]
-            if withPDF { item["pdf_url"] = .string("/" + PrintDocument.pdfPath(of: guide.id)) }
+            if withPDF { item["pdf_url"] = .string(href("/" + PrintDocument.pdfPath(of: guide.id))) }
             return .map(item)
         }
         return ["print_versions": .list(versions), "has_print_versions": .bool(!versions.isEmpty)]
     }
 
+    /// The href for a site path (`/providers/`), under the site's base path.
+    func href(_ sitePath: String) -> String {
+        plan.paths.href(sitePath)
+    }
+
     /// The parts every page has: site, nav with the current item marked, assets.
+    /// `root` is the site's base path (`/`, or `/guide/` under a sub-path): templates write `{{root}}guides/`.
     func base(path: String, title: String, description: String) -> TemplateValue.Map {
         let config = plan.config
         let nav: [TemplateValue] = config.nav.map { item in
             let current = item.url == "/" ? path == "/" : path.hasPrefix(item.url)
-            return ["title": .string(item.title), "url": .string(item.url), "current": .bool(current)]
+            return ["title": .string(item.title), "url": .string(href(item.url)), "current": .bool(current)]
         }
         let pageTitle = path == "/" || title == config.title ? config.title : "\(title) · \(config.title)"
         return [
@@ -62,13 +68,14 @@ struct TemplateContexts {
             "title": .string(title),
             "description": .string(description),
             "url": .string(path),
+            "root": .string(plan.paths.basePath),
             "canonical": .string(canonical(path)),
             "stylesheet": .string(stylesheet),
             "data": data,
-            "feed_url": "/feed.xml",
+            "feed_url": .string(href("/feed.xml")),
             // A page that explains the feed in words, where the site has one: opened in WeChat,
             // the feed itself is a screen of XML.
-            "subscribe_url": .string(plan.knownPaths.contains(Self.subscribePage) ? Self.subscribePage : "/feed.xml"),
+            "subscribe_url": .string(href(plan.knownPaths.contains(Self.subscribePage) ? Self.subscribePage : "/feed.xml")),
         ]
     }
 
@@ -94,7 +101,7 @@ struct TemplateContexts {
         if let date = metadata.date { context["date"] = dateValue(date) }
         if let updated = metadata.updated { context["updated"] = dateValue(updated) }
         if let section = page.section, let info = plan.sections.first(where: { $0.name == section }) {
-            context["section"] = ["title": .string(info.title), "url": .string(info.url)]
+            context["section"] = ["title": .string(info.title), "url": .string(href(info.url))]
         }
         context["is_article"] = .bool({ if case .article = page.kind { return true } else { return false } }())
         context.merge(printVersions(of: [page])) { $1 }
@@ -128,7 +135,7 @@ struct TemplateContexts {
     }
 
     func listItem(_ page: PageSource, summary: String) -> TemplateValue {
-        var item: TemplateValue.Map = ["title": .string(page.metadata.title ?? page.url), "url": .string(page.url), "summary": .string(summary)]
+        var item: TemplateValue.Map = ["title": .string(page.metadata.title ?? page.url), "url": .string(href(page.url)), "summary": .string(summary)]
         if let date = page.metadata.date { item["date"] = dateValue(date) }
         return .map(item)
     }
@@ -138,7 +145,7 @@ struct TemplateContexts {
             "id": .string(record.id),
             "name": .string(record.name),
             "legal_name": .string(record.legalName),
-            "url": .string(plan.providerURL(record.id)),
+            "url": .string(href(plan.providerURL(record.id))),
             "status": .string(record.licence.status.rawValue),
             "status_label": .string(record.licence.status.label),
             "checked": dateValue(record.checked),

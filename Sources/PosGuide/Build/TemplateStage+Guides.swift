@@ -8,7 +8,7 @@ extension TemplateStage {
             var item: TemplateValue.Map = [
                 "id": .string(guide.id),
                 "title": .string(guide.title),
-                "url": .string(PrintDocument.url(of: guide.id)),
+                "url": .string(contexts.href(PrintDocument.url(of: guide.id))),
                 "date": contexts.dateValue(guide.date),
                 "paper": .string(guide.paper.rawValue),
                 "chapter_count": .int(document.chapters.filter { !$0.isAppendix }.count),
@@ -19,7 +19,7 @@ extension TemplateStage {
             item["audience"] = .optional(guide.audience)
             item["summary"] = .optional(guide.summary)
             if let pages = pageCounts[guide.id] {
-                item["pdf_url"] = .string("/" + document.pdfPath)
+                item["pdf_url"] = .string(contexts.href("/" + document.pdfPath))
                 item["pages"] = .int(pages)
             }
             return .map(item)

@@ -89,7 +89,7 @@ struct TemplateStage {
         let summaries = Self.summaries(pages, of: Set(shown.joined().map(\.url)))
         return ["sections": .list(zip(plan.sections, shown).map { section, articles in
             let items = articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
-            return ["title": .string(section.title), "url": .string(section.url), "pages": .list(items),
+            return ["title": .string(section.title), "url": .string(contexts.href(section.url)), "pages": .list(items),
                     "count": .int(section.articles.count), "more": .bool(section.articles.count > items.count)]
         }), "provider_count": .int(plan.providers.count), "has_providers": .bool(!plan.providers.isEmpty),
            "guide_count": .int(plan.content.guides.count), "has_guides": .bool(!plan.content.guides.isEmpty)]
@@ -164,7 +164,7 @@ struct TemplateStage {
 
     func render404() -> OutputFile {
         var context = contexts.base(path: "/404.html", title: "页面不存在", description: "页面不存在")
-        context["sections"] = .list(plan.sections.map { ["title": .string($0.title), "url": .string($0.url)] })
+        context["sections"] = .list(plan.sections.map { ["title": .string($0.title), "url": .string(contexts.href($0.url))] })
         return OutputFile(path: "404.html", text: templates.render("404", context))
     }
 }

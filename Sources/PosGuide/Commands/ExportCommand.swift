@@ -6,6 +6,8 @@ public enum ExportCommand {
     /// `build` makes them) and writes the chosen guides' print HTML and, with
     /// `pdf`, their PDFs. `progress` gets one line per PDF as it is done;
     /// `environment` is where WeasyPrint is looked for (`WEASYPRINT`, `PATH`).
+    static let guideList = "guides/index.html"
+
     public static func run(source: URL, guides ids: [String], output: URL, pdf: Bool, baseURL: String? = nil,
                            today: PartialDate = .today(), progress: @escaping @Sendable (String) -> Void = { _ in },
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> CommandResult {
@@ -41,6 +43,10 @@ public enum ExportCommand {
         }
         var paths = chosen.map(PrintDocument.htmlPath(of:))
         if pdf { paths += chosen.map(PrintDocument.pdfPath(of:)) }
+        // A built site's /guides/ states each PDF's page count: it is rewritten with the PDFs just
+        // made, so it never states the count of a PDF this export replaced. An export into a folder
+        // with no site gets no list (it would link a stylesheet and pages that are not there).
+        if pdf, FileManager.default.fileExists(atPath: output.appendingPathComponent(guideList).path) { paths.append(guideList) }
         let files = paths.compactMap(result.file)
         do {
             try GuideExporter.write(files, to: output)
@@ -50,7 +56,7 @@ public enum ExportCommand {
             return outcome
         }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
-        let what = pdf ? "print HTML and PDF" : "print HTML"
+        let what = pdf ? "print HTML and PDF" + (paths.contains(guideList) ? ", and the /guides/ list" : "") : "print HTML"
         outcome.stdout = "exported \(chosen.count) guide\(chosen.count == 1 ? "" : "s") (\(what)) to \(output.appendingPathComponent("guides").path) in \(milliseconds) ms\n"
         return outcome
     }

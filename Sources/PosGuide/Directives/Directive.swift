@@ -29,6 +29,9 @@ public protocol DirectiveContext: AnyObject {
     /// Renders one line of inline Markdown, without a wrapping paragraph.
     func renderMarkdownInline(_ markdown: String, lineOffset: Int) -> String
     func report(_ diagnostic: Diagnostic)
+    /// Turns the site paths a directive links (`/assets/tools.js`) into hrefs. In a print
+    /// document they stay site paths, which the document points at the live site itself.
+    var sitePaths: SitePaths { get }
 }
 
 extension MarkdownRenderer: DirectiveContext {
@@ -39,4 +42,6 @@ extension MarkdownRenderer: DirectiveContext {
     public func renderMarkdownInline(_ markdown: String, lineOffset: Int) -> String {
         renderInline(markdown, lineOffset: lineOffset)
     }
+
+    public var sitePaths: SitePaths { printChapter == nil ? environment.sitePaths : .root }
 }

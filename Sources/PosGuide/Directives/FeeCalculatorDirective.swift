@@ -36,7 +36,7 @@ struct FeeCalculatorDirective: Directive {
             context.report(.error("directive.fee-example", "fee-calculator needs at least one example offer, e.g. `amount=50000 rate=0.6`", at: invocation.location))
             return ""
         }
-        return FeeCalculatorForm.html + Self.examplesTable(examples) + "<script src=\"/assets/tools.js\" defer></script>\n"
+        return FeeCalculatorForm.html + Self.examplesTable(examples) + "<script src=\"\(context.sitePaths.href("/assets/tools.js"))\" defer></script>\n"
     }
 
     /// The worked examples, and how the first two compare when they price the same sales.

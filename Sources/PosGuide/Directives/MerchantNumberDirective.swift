@@ -38,7 +38,7 @@ struct MerchantNumberDirective: Directive {
         html += "从编号看不出是哪家机构，也看不出你的机器是不是一清、钱是不是结算到你自己的账户。MCC 名称据行业公开资料，仅供参考。"
         html += "拿不准就打 POS 机身或合同上持牌机构的官方客服电话核实。</p>\n</form>\n"
         html += Self.exampleTable(example, mcc)
-        html += "<script type=\"application/json\" id=\"posguide-mcc\">\(Self.scriptSafe(mcc.json))</script>\n<script src=\"/assets/tools.js\" defer></script>\n"
+        html += "<script type=\"application/json\" id=\"posguide-mcc\">\(Self.scriptSafe(mcc.json))</script>\n<script src=\"\(context.sitePaths.href("/assets/tools.js"))\" defer></script>\n"
         return html
     }
 

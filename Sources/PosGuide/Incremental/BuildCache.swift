@@ -156,6 +156,7 @@ struct CacheKeys {
         hasher.combine(cache.contentGeneration)
         hasher.combine(options.includeDrafts)
         hasher.combine(plan.config.baseURL)
+        hasher.combine(plan.paths.basePath)
         markdown = hasher.finalize()
 
         // Pages show their section's title, which its intro page sets.

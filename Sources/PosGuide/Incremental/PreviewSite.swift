@@ -38,6 +38,7 @@ public final class PreviewSite {
     public init(options: BuildOptions) {
         var options = options
         options.pdf = nil
+        options.servesAtRoot = true
         self.options = options
     }
 

@@ -14,6 +14,8 @@ public struct MarkdownEnvironment: Sendable {
     public var allowedDomains: [String]
     /// Images from other hosts (`site.yaml: remote_images`).
     public var remoteImages: RemoteImagePolicy
+    /// Where the site sits on its host: site-absolute links and directives' hrefs go through it.
+    public var sitePaths: SitePaths
 
     public init(
         allowRawHTML: Bool = false,
@@ -23,8 +25,10 @@ public struct MarkdownEnvironment: Sendable {
         links: LinkResolver = LinkResolver(pagesByFile: [:]),
         directives: DirectiveRegistry = DirectiveRegistry(),
         allowedDomains: [String] = [],
-        remoteImages: RemoteImagePolicy = .error
+        remoteImages: RemoteImagePolicy = .error,
+        sitePaths: SitePaths = .root
     ) {
+        self.sitePaths = sitePaths
         self.allowRawHTML = allowRawHTML
         self.siteTransforms = siteTransforms
         self.cjkEmphasis = cjkEmphasis

@@ -56,8 +56,8 @@ extension MarkdownRenderer {
             links.append(LinkReference(path: path, fragment: fragment, written: url, location: here))
             if let printChapter {
                 rewriteSiteLinkForPrint(node, path: path, fragment: fragment, chapter: printChapter)
-            } else if let rewritten {
-                node.url = rewritten
+            } else if let href = siteHref(written: url, rewritten: rewritten) {
+                node.url = href
             }
         case .samePage(let fragment):
             links.append(LinkReference(path: pagePath, fragment: fragment.percentDecoded, written: url, location: here))
@@ -95,8 +95,8 @@ extension MarkdownRenderer {
             // A print document is not at the page's path: it needs the image's own site path.
             if printChapter != nil {
                 node.url = path
-            } else if let rewritten {
-                node.url = rewritten
+            } else if let href = siteHref(written: url, rewritten: rewritten) {
+                node.url = href
             }
             return true
         case .external(let host):
@@ -124,6 +124,16 @@ extension MarkdownRenderer {
             report(.warning("image.unsafe-url", "image `\(Self.preview(url))` dropped: images must be files of this site", at: here))
             return false
         }
+    }
+
+    /// The href for a link into the site, or nil to keep what the author wrote: a link to a
+    /// source file becomes its page's URL, and a site-absolute one (`/articles/x/`) gets the
+    /// site's base path; a relative one already works under any base path.
+    private func siteHref(written: String, rewritten: String?) -> String? {
+        if let rewritten { return environment.sitePaths.href(rewritten) }
+        let trimmed = written.trimmingWhitespace
+        guard !environment.sitePaths.isRoot, trimmed.hasPrefix("/") else { return nil }
+        return environment.sitePaths.href(trimmed)
     }
 
     /// The citation number of `id` on this page, numbering it on first use.
