@@ -30,6 +30,10 @@ public enum SiteBuilder {
             return BuildResult(files: [], diagnostics: diagnostics, statistics: clock.statistics())
         }
         diagnostics += GuideStage.check(templates, assets: templates.assets, guides: content.guides)
+        // Text `posguide new` left to write: a warning in a draft, an error in anything published.
+        diagnostics += FillInMarker.diagnostics(pages: content.pages, providers: content.providers, guides: content.guides) {
+            FileSystem.read(options.source.path + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
+        }
 
         // 2. resolve: URLs, sections, records, guides; what may be linked.
         // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.
