@@ -29,9 +29,15 @@ struct NewTarget: Equatable {
                                         note: suggestion + sectionsNote(sections)))
             }
             let (section, slug) = (parts[0], parts[1])
+            if section == "providers" || section == "guides" {
+                let kind = section.dropLast()
+                return .failure(Problem(message: "content/\(section)/ holds \(kind == "guide" ? "guide definitions" : "provider records"), not articles",
+                                        note: "start one with `posguide new \(kind) \(slug)`"))
+            }
             guard sections.contains(section) else {
-                return .failure(Problem(message: "no section `\(section)`: there is no folder content/\(section)/",
-                                        note: sectionsNote(sections) + "; a new section starts as a folder under content/"))
+                let problem = ContentLoader.specialFolders.contains(section)
+                    ? "content/\(section)/ is not a section of pages" : "no section `\(section)`: there is no folder content/\(section)/"
+                return .failure(Problem(message: problem, note: sectionsNote(sections) + "; a new section starts as a folder under content/"))
             }
             if let problem = slugProblem(slug, what: "slug") { return .failure(problem) }
             guard slug != "index" else {
