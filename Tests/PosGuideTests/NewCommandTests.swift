@@ -153,6 +153,9 @@ import Testing
         let bare = try self.run(["new", "article", "pos-rates"], in: site)
         #expect(bare.status == 2)
         #expect(bare.stderr.contains("did you mean `articles/pos-rates`?"))
+        let records = try self.run(["new", "article", "providers/lakala"], in: site)
+        #expect(records.status == 2)
+        #expect(records.stderr == "posguide: error: content/providers/ holds provider records, not articles\nposguide: note: start one with `posguide new provider lakala`\n")
     }
 
     @Test func listDraftsShowsEachDraftWithItsPathAndTitle() throws {
