@@ -35,7 +35,8 @@ start=$SECONDS
 if ! swift build -c release --product posguide >"$log" 2>&1; then
   rm -f "$stamp.next"
   echo "posguide: compiling failed:" >&2
-  errors=$(grep -E -A3 "error:" "$log" | head -n 60 || true)
+  # Each error with the source lines the compiler quotes, once (the driver can report one more than once).
+  errors=$(grep -E --no-group-separator -A3 "error:" "$log" | awk '!seen[$0]++' | head -n 60 || true)
   if [ -n "$errors" ]; then echo "$errors" >&2; else tail -n 30 "$log" >&2; fi
   echo "posguide: the compiler's full output is in $log" >&2
   exit 1
