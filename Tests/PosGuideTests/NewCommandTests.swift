@@ -187,6 +187,12 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("templates/archetypes/guide.yaml:1:1: error: no archetype to start from"))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/guides/g.yaml").path))
+        // Outside a site: nothing is made.
+        try site.remove("content")
+        let outside = try run(["new", "provider", "p"], in: site)
+        #expect(outside.status == 1)
+        #expect(outside.stderr.hasPrefix("posguide: error: no content folder: looked for "))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content").path))
     }
 
     @Test func versionPrintsTheReleaseAndTheCommit() throws {

@@ -37,6 +37,11 @@ public enum NewCommand {
             return usageError(NewTarget.Problem(message: problem))
         }
         let content = request.source.appendingPathComponent("content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return CommandResult(exitCode: 1, stderr: "posguide: error: no content folder: looked for \(content.path)\n"
+                                 + "posguide: note: run posguide in the site's folder (the one holding content/ and templates/), or give it with --source\n")
+        }
         let target: NewTarget
         switch NewTarget.resolve(request.kind, name: request.name, sections: NewTarget.sections(in: content)) {
         case .success(let resolved): target = resolved
