@@ -10,12 +10,11 @@ stamp=.build/posguide-compiled.stamp
 log=.build/posguide-compile.log
 
 # Newer than the stamp: a Swift source saved, added, removed or renamed (that changes its folder's time),
-# or the package's manifest or pinned versions. Why not let `swift build` decide: it is not a no-op.
-# Whenever SwiftPM plans the build again (after a debug build such as scripts/test.sh's, or any other
-# configuration or product), it may write Hummingbird's two default traits in the other order
-# (-DFullFoundation -DConfigurationSupport), which changes the compile commands, so HummingbirdCore and
-# Hummingbird compile again: 20 s to 2 min for no change at all. This check takes milliseconds, and
-# `./posguide` makes it before every command.
+# or the package's manifest or pinned versions. Why not let `swift build` decide: it is not free.
+# Whenever SwiftPM plans the build again (after a debug build such as scripts/test.sh's, or another
+# product) it takes 4-12 s here; and while Hummingbird had two traits enabled, their -D flags came out in
+# either order and recompiled it (20 s to 2 min: Package.swift now enables one). This check takes
+# milliseconds, and `./posguide` makes it before every command.
 inputs=(Sources Package.swift)
 [ -f Package.resolved ] && inputs+=(Package.resolved)
 if [ -x "$binary" ] && [ -f "$stamp" ] && [ -z "$(find "${inputs[@]}" -newer "$stamp" -print -quit)" ]; then
