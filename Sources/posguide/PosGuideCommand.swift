@@ -9,11 +9,18 @@ struct PosGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "posguide",
         abstract: "Build, check and preview the 商户 POS 安全指南 site.",
-        subcommands: [Build.self, Check.self, Serve.self, Export.self, Render.self, Fee.self, Decode.self]
+        version: VersionCommand.version,
+        subcommands: [Build.self, Check.self, Serve.self, Export.self, Render.self, Fee.self, Decode.self,
+                      New.self, List.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; the posguide contract says 2.
     static func main() {
+        // With the commit, which ArgumentParser's own `--version` (a fixed string) cannot know.
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            print(VersionCommand.line(executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])))
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -128,8 +135,11 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Also check pages marked draft: true, and say what is still to fill in.")
+    var drafts = false
+
     func run() throws {
-        try finish(BuildCommand.run(BuildOptions(source: site.sourceURL), output: nil, strict: strict))
+        try finish(BuildCommand.run(BuildOptions(source: site.sourceURL, includeDrafts: drafts), output: nil, strict: strict))
     }
 }
 

@@ -141,11 +141,15 @@ enum PosguideBinary {
     }
 
     /// `swift test` builds the binary; a filtered run may not have, and then this is nil.
-    static func run(_ arguments: [String]) throws -> Run? {
+    /// `environment` is added to the test's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run? {
         guard FileManager.default.isExecutableFile(atPath: url.path) else { return nil }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -35,6 +35,10 @@ public enum SiteBuilder {
            let placeholder = PublishingAddress.check(content.config, severity: severity) {
             diagnostics.append(placeholder)
         }
+        // Text `posguide new` left to write: a warning in a draft, an error in anything published.
+        diagnostics += FillInMarker.diagnostics(pages: content.pages, providers: content.providers, guides: content.guides) {
+            FileSystem.read(options.source.path + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
+        }
 
         // 2. resolve: URLs, sections, records, guides; what may be linked.
         // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.

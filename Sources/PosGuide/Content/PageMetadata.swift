@@ -14,7 +14,7 @@ public struct PageMetadata: Sendable, Equatable {
 
     /// Reads the front matter of `file`; `yaml` is nil when the file has none.
     static func read(yaml: String?, lineOffset: Int, file: SourceFile, requireTitle: Bool) -> (PageMetadata, [Diagnostic]) {
-        var metadata = PageMetadata()
+        let metadata = PageMetadata()
         guard let yaml else {
             guard requireTitle else { return (metadata, []) }
             return (metadata, [.error(

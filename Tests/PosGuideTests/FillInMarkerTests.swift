@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import PosGuide
+
+/// `【待填写】` left by `posguide new`: a warning in a draft, an error in anything published.
+@Suite struct FillInMarkerTests {
+    @Test func findsEachMarkerWithItsLineColumnAndRequest() {
+        let found = FillInMarker.find(in: "---\ntitle: 【待填写：标题】\n---\n\n中文【待填写】和【待填写:说明 】\n")
+        #expect(found == [
+            FillInMarker.Found(line: 2, column: 8, request: "标题"),
+            FillInMarker.Found(line: 5, column: 3, request: nil),
+            FillInMarker.Found(line: 5, column: 9, request: "说明"),
+        ])
+        #expect(FillInMarker.find(in: "待填写【】【待") == [])
+    }
+
+    @Test func aPublishedPageWithAMarkerFailsTheBuildAtTheMarker() throws {
+        let site = try SiteFixture(["content/articles/a.md": page("甲", "第一段。\n\n【待填写：第二段】\n")])
+        let result = site.build()
+        #expect(result.diagnostics.map(\.description) == ["content/articles/a.md:7:1: error: still to fill in: 第二段"])
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func aDraftIsLeftOutWithoutDraftsAndWarnsWithThem() throws {
+        let site = try SiteFixture(["content/articles/a.md": page("【待填写】", extra: "draft: true\n")])
+        #expect(site.diagnostics().isEmpty)
+        var options = site.options
+        options.includeDrafts = true
+        let result = SiteBuilder.build(options)
+        #expect(result.diagnostics.map(\.description) == ["content/articles/a.md:2:8: warning: still to fill in"])
+        #expect(result.paths.contains("articles/a/index.html"))
+    }
+
+    @Test func providerRecordsAndGuidesHaveNoDraftsSoTheirMarkersAreErrors() throws {
+        let site = try SiteFixture([
+            "content/data/sources.yaml": sourcesYAML,
+            "content/articles/a.md": page("甲"),
+            "content/providers/p.yaml": provider(extra: "summary: 【待填写】"),
+            "content/guides/g.yaml": "title: 手册\ndate: 2026-11-24\nsummary: 【待填写】\nchapters: [articles/a.md]\n",
+        ])
+        #expect(site.diagnostics() == [
+            "content/guides/g.yaml:3:10: error: still to fill in",
+            "content/providers/p.yaml:11:10: error: still to fill in",
+        ])
+    }
+}
