@@ -14,7 +14,7 @@ import Testing
     }
 
     func smallSite(_ extra: [String: String] = [:]) throws -> SiteFixture {
-        try SiteFixture(["content/site.yaml": "title: 测试\nbase_url: https://posguide.example/\n",
+        try SiteFixture(["content/site.yaml": "title: 测试\nbase_url: https://pos-guide.cn/\n",
                          "content/index.md": "你好\n", "content/articles/a.md": page("甲"),
                          "content/data/sources.yaml": sourcesYAML].merging(extra) { $1 })
     }
