@@ -11,5 +11,6 @@ if ! scripts/ensure-weasyprint.sh; then
   echo "posguide: warning: could not install WeasyPrint; building the site without guide PDFs" >&2
   pdf=()
 fi
+scripts/ensure-pagefind.sh || echo "posguide: warning: could not install Pagefind; building the site without search" >&2
 swift build -c release --product posguide
 .build/release/posguide build --source . "${pdf[@]}" "$@"

@@ -184,8 +184,8 @@ public struct PDFRendererError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Reads a pipe to its end on a background thread.
-private final class StderrCollector: @unchecked Sendable {
+/// Reads a pipe to its end on a background thread (WeasyPrint's and Pagefind's output).
+final class StderrCollector: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
