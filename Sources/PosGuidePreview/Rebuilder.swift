@@ -57,13 +57,16 @@ final class Rebuilder: @unchecked Sendable {
 
     @discardableResult
     private func run(_ changes: SourceChanges, announce: Bool) -> PreviewSite.Rebuild {
-        let rebuild = site.rebuild(changes)
+        var rebuild = site.rebuild(changes)
         var newState = state.current
         newState.snapshot = site.snapshot
         // The index is made before the new build is served: a page and its search results change together.
         if rebuild.succeeded, let search, !rebuild.changed.isEmpty || searchFiles.isEmpty {
             do {
                 let (files, report) = try search.index(site.snapshot.files)
+                // A new index reloads the search page like any changed asset, even when its HTML is as it was.
+                let entry = SearchIndexer.folder + "/pagefind-entry.json"
+                if !searchFiles.isEmpty, files[entry] != searchFiles[entry] { rebuild.changed.append("/" + entry) }
                 searchFiles = files
                 if verbose { log("search index of \(report.pages) pages in \(report.milliseconds) ms", false) }
             } catch {

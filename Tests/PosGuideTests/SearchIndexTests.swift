@@ -77,7 +77,7 @@ import Testing
         let site = try Self.site()
         let result = site.build()
         let article = result.text("articles/deposit/index.html")
-        #expect(article.contains("<article class=\"article\" data-pagefind-body data-pagefind-meta=\"section:文章\">"))
+        #expect(article.contains("<article class=\"article\" data-pagefind-body data-pagefind-meta=\"section:articles\">"))  // the section's title: no site.yaml here
         #expect(article.contains("<h1 data-pagefind-weight=\"10\">交押金要当心</h1>"))
         let provider = result.text("providers/demo/index.html")
         #expect(provider.contains("data-pagefind-body data-pagefind-meta=\"section:支付机构\""))

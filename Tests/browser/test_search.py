@@ -3,6 +3,7 @@ hearing a word from an agent, each finding the page that answers it among the fi
 results; providers found by every name they go by; an empty state that helps; a page that
 says what to do without JavaScript. Needs the Pagefind index, which `posguide build` makes
 when Pagefind's extended build is in .venv (scripts/ensure-pagefind.sh)."""
+import shutil
 import urllib.parse
 
 import pytest
@@ -140,3 +141,21 @@ def test_without_javascript_the_search_page_says_so_and_links_to_the_lists(brows
     links = page.locator("#search-status a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert "/articles/" in links and "/providers/" in links
     context.close()
+
+
+def test_the_preview_serves_an_index_that_follows_each_save(page, tmp_path):
+    from test_preview import ROOT, Preview
+    for folder in ("content", "templates"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    preview = Preview(tmp_path)
+    try:
+        page.goto(f"{preview.url}/search/?q={urllib.parse.quote('蓝莓芝士蛋糕')}")
+        page.wait_for_function("() => /没有找到/.test(document.getElementById('search-status').textContent)")
+        (tmp_path / "content/articles/blueberry.md").write_text(
+            "---\ntitle: 预览搜索测试\n---\n\n这是一篇关于蓝莓芝士蛋糕的文章。\n", encoding="utf-8")
+        # The live-reload script reloads the search page once the rebuild, index included, is served.
+        page.wait_for_function("() => document.querySelectorAll('.search-results li').length > 0", timeout=15000)
+        assert page.locator(".search-results a.search-title").first.get_attribute("href") == "/articles/blueberry/"
+    finally:
+        preview.stop()
