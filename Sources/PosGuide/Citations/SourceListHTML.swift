@@ -5,7 +5,7 @@ enum SourceListHTML {
     static func render(_ ids: [String], registry: SourceRegistry, heading: String = "资料来源", printsURLs: Bool = false) -> String {
         let entries = ids.compactMap { registry.entries[$0] }
         guard !entries.isEmpty else { return "" }
-        var html = "<section id=\"sources\" class=\"sources\" data-pagefind-ignore>\n<h2>\(heading.htmlEscaped)</h2>\n<ol>\n"
+        var html = "<section id=\"sources\" class=\"sources\">\n<h2>\(heading.htmlEscaped)</h2>\n<ol>\n"
         for entry in entries {
             html += "<li id=\"source-\(entry.id.htmlEscaped)\">\(describe(entry, printsURL: printsURLs))</li>\n"
         }
