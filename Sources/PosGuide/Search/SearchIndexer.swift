@@ -42,23 +42,17 @@ public struct SearchIndexer: Sendable {
     public func index(site: URL, output: URL? = nil) throws -> Report {
         let start = DispatchTime.now()
         let bundle = output ?? site.appendingPathComponent(Self.folder)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--site", site.path, "--output-path", bundle.path]
-        process.currentDirectoryURL = site
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let child: Subprocess
         do {
-            try process.run()
+            child = try Subprocess.start(binary, ["--site", site.path, "--output-path", bundle.path], in: site)
         } catch {
             throw SearchIndexError("cannot run \(binary.path): \(FileSystemError.words(for: error))")
         }
-        // Both pipes drained on their own threads: a long log never blocks Pagefind on a full pipe.
-        let stdout = StderrCollector(out.fileHandleForReading), stderr = StderrCollector(err.fileHandleForReading)
+        // Its log is read to the end on another thread: a long one never blocks Pagefind on a full pipe.
+        let stdout = PipeReader(child.stdout)
+        let process = child.process
         process.waitUntilExit()
-        let log = stdout.text(), errors = stderr.text()
+        let log = stdout.text(), errors = child.stderr.text()
         guard process.terminationStatus == 0 else {
             let reason = (errors + log).split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             throw SearchIndexError("Pagefind failed (exit status \(process.terminationStatus)): \(reason.map(String.init) ?? "no message")")
