@@ -129,4 +129,36 @@ import Testing
         let second = try search.index(preview.snapshot.files)
         #expect(second.report.pages == 2)
     }
+
+    @Test func servingWithoutPagefindSaysOnceThatSearchIsSkipped() throws {
+        let site = try ServedSite(environment: ["PATH": "/usr/bin:/bin"])
+        #expect(site.startup.components(separatedBy: SearchIndexer.skippedNote).count == 2, "\(site.startup)")
+        #expect(try site.client.request("/pagefind/pagefind.js").status == 404)
+        #expect(site.interrupt() == 0)
+    }
+
+    @Test(.enabled(if: pagefind != nil, "Pagefind is not installed: scripts/ensure-pagefind.sh"))
+    func servingKeepsTheIndexCurrentAfterEachSave() throws {
+        let site = try ServedSite(environment: ["PAGEFIND": Self.pagefind!.binary.path])
+        #expect(!site.startup.contains("search skipped"))
+        #expect(try site.client.request("/pagefind/pagefind.js").status == 200)
+        let before = try site.client.request("/pagefind/pagefind-entry.json").text
+        let events = try HTTPTestClient.EventStream(client: site.client)
+        #expect(events.next(timeout: 5)?.event == "hello")
+        try site.fixture.write("content/articles/blueberry.md", page("预览搜索", "蓝莓芝士蛋糕。"))
+        let reload = events.next(timeout: 20)
+        #expect(reload?.event == "reload")
+        // The index changed with the pages, and the reload says so: an open search page reloads too.
+        #expect(reload?.data.contains("/pagefind/pagefind-entry.json") == true, "\(reload?.data ?? "")")
+        let after = try site.client.request("/pagefind/pagefind-entry.json").text
+        #expect(after != before)
+        #expect(Self.pageCount(after) == Self.pageCount(before).map { $0 + 1 }, "\(before) -> \(after)")
+        #expect(site.interrupt() == 0)
+    }
+
+    /// `page_count` of a `pagefind-entry.json`.
+    static func pageCount(_ entry: String) -> Int? {
+        guard let range = entry.range(of: #""page_count":\d+"#, options: .regularExpression) else { return nil }
+        return Int(entry[range].split(separator: ":").last!)
+    }
 }
