@@ -12,6 +12,7 @@ if ! scripts/ensure-weasyprint.sh; then
   echo "posguide: warning: could not install WeasyPrint; building the site without guide PDFs" >&2
   pdf=()
 fi
+scripts/ensure-pagefind.sh || echo "posguide: warning: could not install Pagefind; building the site without search" >&2
 .build/release/posguide build --source . "${pdf[@]}" "$@"
 
 output=public

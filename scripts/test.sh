@@ -10,6 +10,8 @@ scripts/ensure-system-packages.sh
 scripts/ensure-system-packages.sh poppler-utils zbar-tools
 scripts/ensure-weasyprint.sh
 # --- end printable guides
+# --- search: Pagefind's extended build in .venv, for the Swift build tests and the browser search tests.
+scripts/ensure-pagefind.sh
 
 # --- merchant tools: the page script against the shared vectors (node ships on this machine kind;
 # ToolPagesTests runs the same check from the Swift suite).

@@ -38,7 +38,10 @@ public enum PreviewServer {
         }
         let state = PreviewStateBox()
         let events = EventHub()
-        let rebuilder = Rebuilder(site: PreviewSite(options: options.build), state: state, events: events, verbose: options.verbose) { line, isError in
+        let indexer = SearchIndexer.locate(source: options.build.source)
+        let search = indexer.map(PreviewSearchIndex.init)
+        let rebuilder = Rebuilder(site: PreviewSite(options: options.build), state: state, events: events, search: search,
+                                  verbose: options.verbose) { line, isError in
             isError ? printer.error(line) : printer.out(line)
         }
         printer.out("building \(options.build.source.path) …")
@@ -46,6 +49,7 @@ public enum PreviewServer {
         printer.out(first.succeeded
             ? first.statistics.summary
             : "posguide: the first build failed; serving its errors until a save fixes them")
+        if indexer == nil { printer.out(SearchIndexer.skippedNote) }
 
         let watcher = FileWatcher(root: options.build.source) { changes in rebuilder.submit(changes) }
         let mechanism = watcher.start()

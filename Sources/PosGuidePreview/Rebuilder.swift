@@ -9,6 +9,10 @@ final class Rebuilder: @unchecked Sendable {
     private let events: EventHub
     private let log: @Sendable (String, Bool) -> Void
     private let verbose: Bool
+    /// Pagefind over the preview's pages, when it is installed.
+    private let search: PreviewSearchIndex?
+    /// The search index of the last good build, served under `/pagefind/` beside its pages.
+    private var searchFiles: [String: Data] = [:]
     private let queue = DispatchQueue(label: "posguide.preview.rebuild")
     private let lock = NSLock()
     private var pending = SourceChanges()
@@ -18,8 +22,10 @@ final class Rebuilder: @unchecked Sendable {
     private let session = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
 
     /// `log(line, isError)` prints to the terminal.
-    init(site: PreviewSite, state: PreviewStateBox, events: EventHub, verbose: Bool = false, log: @escaping @Sendable (String, Bool) -> Void) {
+    init(site: PreviewSite, state: PreviewStateBox, events: EventHub, search: PreviewSearchIndex? = nil, verbose: Bool = false,
+         log: @escaping @Sendable (String, Bool) -> Void) {
         self.site = site
+        self.search = search
         self.verbose = verbose
         self.state = state
         self.events = events
@@ -51,9 +57,23 @@ final class Rebuilder: @unchecked Sendable {
 
     @discardableResult
     private func run(_ changes: SourceChanges, announce: Bool) -> PreviewSite.Rebuild {
-        let rebuild = site.rebuild(changes)
+        var rebuild = site.rebuild(changes)
         var newState = state.current
         newState.snapshot = site.snapshot
+        // The index is made before the new build is served: a page and its search results change together.
+        if rebuild.succeeded, let search, !rebuild.changed.isEmpty || searchFiles.isEmpty {
+            do {
+                let (files, report) = try search.index(site.snapshot.files)
+                // A new index reloads the search page like any changed asset, even when its HTML is as it was.
+                let entry = SearchIndexer.folder + "/pagefind-entry.json"
+                if !searchFiles.isEmpty, files[entry] != searchFiles[entry] { rebuild.changed.append("/" + entry) }
+                searchFiles = files
+                if verbose { log("search index of \(report.pages) pages in \(report.milliseconds) ms", false) }
+            } catch {
+                log("posguide: warning: the search index was not updated: \(error)", true)
+            }
+        }
+        newState.snapshot.files.merge(searchFiles) { page, _ in page }
         if rebuild.succeeded, !rebuild.changed.isEmpty || newState.buildID.isEmpty {
             buildCount += 1
             newState.buildID = "\(session)-\(buildCount)"

@@ -71,7 +71,7 @@ import Testing
         ])
         let html = site.build().text("articles/a/index.html")
         #expect(html.contains("<section id=\"sources\" class=\"sources\">"))
-        #expect(html.range(of: "id=\"sources\"")!.lowerBound > html.range(of: "<div class=\"article-body\">")!.lowerBound)
+        #expect(html.range(of: "id=\"sources\"")!.lowerBound > html.range(of: "<div class=\"article-body\"")!.lowerBound)
     }
 
     @Test func rendersCalloutsWithMarkdownBodies() throws {

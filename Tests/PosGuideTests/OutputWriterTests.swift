@@ -38,7 +38,7 @@ import Testing
         #expect(BuildCommand.run(site.options, output: site.output, strict: false).exitCode == 0)
         let files = try snapshot(site.output)
         #expect(files["articles/b/index.html"] == nil)
-        #expect(String(decoding: files["articles/a/index.html"] ?? Data(), as: UTF8.self).contains("<h1>甲改</h1>"))
+        #expect(String(decoding: files["articles/a/index.html"] ?? Data(), as: UTF8.self).contains("<h1 data-pagefind-body data-pagefind-weight=\"10\">甲改</h1>"))
         #expect(try siblings(of: site.output).isEmpty)
     }
 

@@ -10,6 +10,8 @@ final class ServedSite {
     let fixture: SiteFixture
     let process = Process()
     let port: Int
+    /// What the server printed up to `Serving at …`.
+    let startup: String
     let client: HTTPTestClient
     private let output = Pipe()
     private let errors = Pipe()
@@ -45,6 +47,7 @@ final class ServedSite {
             throw Failure(message: "server did not start; stdout: \(seen)")
         }
         port = found
+        startup = seen
         client = HTTPTestClient(port: found)
         // Keep reading what the server prints, for failure messages (and so its pipes never fill).
         let log = self.log

@@ -76,6 +76,7 @@ public enum SiteBuilder {
         files += stage.renderProviders(providers, intro: pages.first { $0.source.kind == .providerIndex })
         if let home = stage.renderHomeIfMissing(pages) { files.append(home) }
         files.append(stage.render404())
+        if let search = stage.renderSearchPage() { files.append(search) }
         clock.lap("templates")
 
         // 6. guides: each guide as one print document, its chapters through the Markdown stage again

@@ -166,6 +166,9 @@ struct TemplateContexts {
         var provider = providerItem(record)
         provider["former_names"] = .list(record.formerNames.map(TemplateValue.string))
         provider["has_former_names"] = .bool(!record.formerNames.isEmpty)
+        // Names a merchant types (short names, misspellings): in the page for search only, never shown.
+        provider["aliases"] = .list(record.aliases.map(TemplateValue.string))
+        provider["has_aliases"] = .bool(!record.aliases.isEmpty)
         // Absent values are absent keys, which `{{#name}}` skips.
         provider["website"] = .optional(record.website)
         let licence = record.licence

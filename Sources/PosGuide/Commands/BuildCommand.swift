@@ -6,7 +6,9 @@ public enum BuildCommand {
     /// `verbose` adds the time each stage took, one line each, to stderr.
     /// `withPDF` also renders every guide to PDF (WeasyPrint), calling `progress` as each is done,
     /// so the PDFs and the page counts on `/guides/` land in the same atomic swap as the site.
-    /// `environment` is where WeasyPrint is looked for (`WEASYPRINT`, `PATH`).
+    /// `environment` is where WeasyPrint and Pagefind are looked for (`WEASYPRINT`, `PAGEFIND`, `PATH`).
+    /// When Pagefind's extended build is found, the written site is indexed for search before the swap;
+    /// without it the build succeeds and its summary says search was skipped.
     public static func run(_ options: BuildOptions, output: URL?, strict: Bool, verbose: Bool = false,
                            withPDF: Bool = false, progress: @escaping @Sendable (String) -> Void = { _ in },
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> CommandResult {
@@ -51,14 +53,26 @@ public enum BuildCommand {
             outcome.stdout = "checked \(result.statistics.pages) pages, \(result.statistics.providers) providers: \(warnings) warning\(warnings == 1 ? "" : "s")\n"
             return outcome
         }
+        // The search index is made in the staging folder, after every page is written and before the swap.
+        let indexer = SearchIndexer.locate(source: options.source, environment: environment)
+        var search = SearchIndexer.skippedNote
         do {
-            try OutputWriter.commit(result, staging: staging, to: output)
+            try OutputWriter.commit(result, staging: staging, to: output) { folder in
+                guard let indexer else { return }
+                let report = try indexer.index(site: folder)
+                search = "search index of \(report.pages) pages in \(report.milliseconds) ms"
+            }
+        } catch let error as SearchIndexError {
+            outcome.stderr += "posguide: error: \(error); the previous output was left untouched\n"
+                + "note: set PAGEFIND to another pagefind_extended, or remove it from .venv to build without search\n"
+            outcome.exitCode = 1
+            return outcome
         } catch {
             outcome.stderr += CommandResult.errorLine(error)
             outcome.exitCode = 1
             return outcome
         }
-        outcome.stdout = result.statistics.summary + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n"
+        outcome.stdout = result.statistics.summary + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "; \(search)\n"
         return outcome
     }
 }

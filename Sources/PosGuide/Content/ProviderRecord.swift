@@ -49,6 +49,8 @@ public struct ProviderRecord: Sendable {
     public var name: String
     public var legalName: String
     public var formerNames: [String]
+    /// Short names and common misspellings a merchant types into search; never shown, only indexed.
+    public var aliases: [String]
     public var summary: String?
     public var website: String?
     public var licence: Licence
@@ -75,6 +77,7 @@ public struct ProviderRecord: Sendable {
         let name = map.string("name", required: true)
         let legalName = map.string("legal_name", required: true)
         let formerNames = map.strings("former_names") ?? []
+        let aliases = map.strings("aliases") ?? []
         let summary = map.string("summary")
         var website: String?
         if let node = map.value("website"), let url = map.scalarString(node, key: "website") {
@@ -106,7 +109,7 @@ public struct ProviderRecord: Sendable {
         map.finish()
         guard let name, let legalName, let licence, let verify, let checked else { return (nil, duplicates + map.diagnostics) }
         let record = ProviderRecord(
-            id: id, file: file, name: name, legalName: legalName, formerNames: formerNames, summary: summary,
+            id: id, file: file, name: name, legalName: legalName, formerNames: formerNames, aliases: aliases, summary: summary,
             website: website, licence: licence, penalties: penalties.sorted { $0.date > $1.date },
             verify: MarkdownField(text: verify.text, lineOffset: verify.lineOffset, firstColumn: verify.firstColumn),
             about: about.map { MarkdownField(text: $0.text, lineOffset: $0.lineOffset, firstColumn: $0.firstColumn) },

@@ -31,11 +31,14 @@ public enum OutputWriter {
     }
 
     /// Writes the files of `result` not yet in `staging`, adds the marker and swaps the folder in.
-    /// On any failure the staging folder is removed and the output left as it was.
-    public static func commit(_ result: BuildResult, staging: StagingFolder, to output: URL) throws {
+    /// `beforeSwap` runs on the complete staging folder (the search index is made there, so it
+    /// lands in the same swap as the pages it indexes). On any failure the staging folder is
+    /// removed and the output left as it was.
+    public static func commit(_ result: BuildResult, staging: StagingFolder, to output: URL, beforeSwap: (URL) throws -> Void = { _ in }) throws {
         do {
             if let failure = staging.firstFailure { throw failure }
             try writeFiles(result.files.filter { if case .written = $0.contents { return false } else { return true } }, into: staging.url)
+            try beforeSwap(staging.url)
             try write(Data(markerText.utf8), to: staging.url.path + "/" + markerName)
             try swap(staging.url, into: output.standardizedFileURL)
         } catch {

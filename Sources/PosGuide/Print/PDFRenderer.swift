@@ -76,27 +76,20 @@ public struct PDFRenderer: Sendable {
             return
         }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python[0])
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let child: Subprocess
         do {
-            try process.run()
+            child = try Subprocess.start(URL(fileURLWithPath: python[0]), arguments)
         } catch {
             for job in jobs { finished(job.id, .failure(PDFRendererError("cannot run \(python[0]): \(error)"))) }
             return
         }
-        // stderr is drained on its own thread so a chatty WeasyPrint never blocks on a full pipe.
-        let errors = StderrCollector(err.fileHandleForReading)
+        let process = child.process, errors = child.stderr
 
         var pending = jobs[...]
         var warnings: [String] = []
         var started = DispatchTime.now()
         var buffer = Data()
-        let reader = out.fileHandleForReading
+        let reader = child.stdout
         while !pending.isEmpty {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
@@ -182,24 +175,6 @@ public struct PDFRendererError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-}
-
-/// Reads a pipe to its end on a background thread.
-private final class StderrCollector: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func text() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
-    }
 }
 
 extension PDFRendererError {
