@@ -49,8 +49,10 @@ import Testing
         // A disabled control can be neither typed into nor submitted: without the script, nothing
         // typed can end up in a URL, whatever the browser does on Enter.
         for path in ["tools/fees/index.html", "tools/merchant-number/index.html"] {
+            // The tool's own form, not the header's search box (a query belongs in the search page's URL).
             let html = Self.build.text(path)
-            let inputs = html.components(separatedBy: "<input ").dropFirst()
+            let tool = html.components(separatedBy: "<form class=\"tool\"").dropFirst().joined()
+            let inputs = tool.components(separatedBy: "</form>").first!.components(separatedBy: "<input ").dropFirst()
             #expect(!inputs.isEmpty, "\(path)")
             for input in inputs {
                 #expect(input.prefix { $0 != ">" }.hasSuffix(" disabled"), "\(path): <input \(input.prefix(60))")
