@@ -22,6 +22,7 @@ QUERIES = [
     ("二清", "/articles/yiqing-erqing/"),
     ("手续费计算器", "/tools/fees/"),
     ("12363", "/articles/complaints/"),
+    ("钱没到账", "/articles/complaints/"),
     ("投诉电话", "/articles/complaints/"),
     ("流量卡", "/articles/before-signing/"),
     ("信息泄露", "/articles/data-protection/"),
