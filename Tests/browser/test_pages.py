@@ -30,6 +30,11 @@ WEIGHED = {"document", "stylesheet", "script", "fetch", "xhr"}
 # Pictures embedded in a print document are pictures, whatever file they sit in.
 EMBEDDED_PICTURE = re.compile(rb"data:image/[^\"')\s]*")
 SEARCH_PAGE = "/search/"
+# A print document's contents entries and its links back to the site stand alone on a phone: 44 px.
+PRINT_CONTROLS = """() => [...document.querySelectorAll('body.guide .toc a, body.guide .guide-nav a')].map(a => {
+  const box = a.getBoundingClientRect();
+  return {text: a.textContent.trim().slice(0, 20), width: box.width, height: box.height};
+})"""
 SEARCH_ASSETS = ("/pagefind/", "/assets/search.js")
 
 
@@ -53,7 +58,8 @@ def visits(browser, site_url, site_pages):
     for viewport in VIEWPORTS:
         page.set_viewport_size(viewport)
         for path in site_pages:
-            requests.clear(), responses.clear(), errors.clear()
+            for log in (requests, responses, errors):
+                log.clear()
             page.goto(site_url + path, wait_until="load")
             results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
             visit = {"violations": [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
@@ -64,6 +70,7 @@ def visits(browser, site_url, site_pages):
                 visit["weight"] = {response.url: weight(response) for response in responses
                                    if response.request.resource_type in WEIGHED and response.status < 300}
                 visit["errors"] = list(errors)
+                visit["print_controls"] = page.evaluate(PRINT_CONTROLS)
             found[path][viewport["width"]] = visit
     context.close()
     return found
@@ -110,6 +117,13 @@ def test_the_search_assets_load_only_on_the_search_page(visits):
                      if urllib.parse.urlsplit(url).path.startswith(SEARCH_ASSETS)]
               for path, widths in visits.items() if path != SEARCH_PAGE}
     assert {path: urls for path, urls in loaded.items() if urls} == {}
+
+
+def test_a_print_documents_contents_and_links_to_the_site_are_44_px_to_tap(visits):
+    controls = [control for widths in visits.values() for control in widths[390]["print_controls"]]
+    assert [c for c in controls if c["width"] < 44 - 0.01 or c["height"] < 44 - 0.01] == []
+    # The handbook has contents; every guide links back to the list.
+    assert len(controls) > 20
 
 
 def test_no_page_logs_a_console_error(visits):
