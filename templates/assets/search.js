@@ -94,18 +94,56 @@
 
   // The index splits Chinese into words with its own dictionary, the browser splits the query
   // with another (Intl.Segmenter): a term the two split differently (一清: one word to the
-  // browser, 一|清 in the index) finds almost nothing. When the query finds fewer than three
-  // pages, its Chinese characters are also searched one by one, and those pages follow.
+  // browser, 一|清 in the index; 商户编号 is 商户|编号 here but not in every page) finds almost
+  // nothing, or misses the page that answers it. So a Chinese query is also searched character
+  // by character and word by word, and the pages those find follow, each once.
+  function alternatives(query) {
+    var spaced = query.replace(/(\p{Script=Han})/gu, " $1 ").replace(/\s+/g, " ").trim();
+    if (spaced === query) return [];
+    var words = [];
+    if (typeof Intl !== "undefined" && Intl.Segmenter) {
+      var segments = new Intl.Segmenter("zh", { granularity: "word" }).segment(query);
+      for (var segment of segments) {
+        if (segment.isWordLike && segment.segment.length > 1 && segment.segment !== query) words.push(segment.segment);
+      }
+    }
+    return [spaced].concat(words);
+  }
+
   function searchAll(module, query) {
-    return module.search(query).then(function (first) {
-      var spaced = query.replace(/(\p{Script=Han})/gu, " $1 ").replace(/\s+/g, " ").trim();
-      if (first.results.length >= 3 || spaced === query) return first.results;
-      return module.search(spaced).then(function (more) {
-        var seen = {};
-        first.results.forEach(function (result) { seen[result.id] = true; });
-        return first.results.concat(more.results.filter(function (result) { return !seen[result.id]; }));
+    var queries = [query].concat(alternatives(query));
+    return Promise.all(queries.map(function (each) { return module.search(each); })).then(function (searches) {
+      var seen = {};
+      var results = [];
+      searches.forEach(function (search) {
+        search.results.forEach(function (result) {
+          if (!seen[result.id]) { seen[result.id] = true; results.push(result); }
+        });
       });
+      return results;
     });
+  }
+
+  // The index matches Chinese words anywhere in a page, not as a phrase: 钱没到账 finds every page
+  // with 钱, 没 and 到账 somewhere, and ranks the ones that say 钱 most. So for a Chinese query the
+  // first results are read, and the pages that hold the query as written come first (in the
+  // title above in the body); within each group they keep Pagefind's order.
+  var rerankDepth = 30;
+  function phraseFirst(query, results) {
+    var phrase = query.replace(/\s+/g, "");
+    if (!/\p{Script=Han}/u.test(phrase)) {
+      return Promise.all(results.slice(0, shown).map(function (result) { return result.data(); }));
+    }
+    return Promise.all(results.slice(0, rerankDepth).map(function (result) { return result.data(); }))
+      .then(function (pages) {
+        var scored = pages.map(function (data, index) {
+          var title = (data.meta && data.meta.title) || "";
+          var score = title.indexOf(phrase) >= 0 ? 2 : (data.content || "").indexOf(phrase) >= 0 ? 1 : 0;
+          return { data: data, index: index, score: score };
+        });
+        scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+        return scored.slice(0, shown).map(function (entry) { return entry.data; });
+      });
   }
 
   function run(query) {
@@ -121,8 +159,7 @@
       return searchAll(module, query);
     }).then(function (results) {
       if (ticket !== latest) return null;
-      return Promise.all(results.slice(0, shown).map(function (result) { return result.data(); }))
-        .then(function (pages) { return { total: results.length, pages: pages }; });
+      return phraseFirst(query, results).then(function (pages) { return { total: results.length, pages: pages }; });
     }).then(function (found) {
       if (!found || ticket !== latest) return;
       if (found.total === 0) {
