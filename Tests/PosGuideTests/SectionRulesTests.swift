@@ -64,6 +64,13 @@ import Testing
             == ["content/articles/a.md:1:1: error: page has no front matter\ncontent/articles/a.md:1:1: note: start the file with `---`, a `title: ...` line and a closing `---`"])
     }
 
+    @Test func anUnclosedFrontMatterOrAnUnknownSourceIsNotAlsoCountedAgainstTheRules() throws {
+        let unclosed = try printed(["content/site.yaml": Self.rules, "content/articles/a.md": "---\ntitle: 没有结束\ndate: 2026-11-27\n\n正文。\n"])
+        #expect(unclosed.count == 1 && unclosed[0].hasPrefix("content/articles/a.md:1:1: error: front matter is not closed"), "\(unclosed)")
+        let unknown = try printed(["content/site.yaml": Self.rules, "content/articles/a.md": "---\ntitle: 甲\n---\n\n正文（[条例](source:no-such-source)）。\n"])
+        #expect(unknown.count == 1 && unknown[0].contains("unknown source `no-such-source`"), "\(unknown)")
+    }
+
     @Test func rulesAreValidatedLikeEveryOtherKey() throws {
         let found = try printed([
             "content/site.yaml": "rules:\n  articles:\n    min_chinese: 1200\n    min_sources: two\n",

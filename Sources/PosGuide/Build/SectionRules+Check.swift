@@ -1,6 +1,8 @@
 extension SectionRules {
-    /// The rules each page breaks, as errors at the top of the page. Drafts are exempt.
-    static func check(_ pages: [RenderedPage], rules: [String: SectionRules], sections: [String]) -> [Diagnostic] {
+    /// The rules each page breaks, as errors at the top of the page. Drafts are exempt, and so are the
+    /// files in `skipping` (pages with errors of their own).
+    static func check(_ pages: [RenderedPage], rules: [String: SectionRules], sections: [String],
+                      skipping: Set<String> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (section, rule) in rules.sorted(by: { $0.key < $1.key }) where !sections.contains(section) {
             diagnostics.append(.warning(
@@ -14,7 +16,7 @@ extension SectionRules {
         for page in pages {
             // A page without its title has front matter errors (an article needs one): they come first.
             guard case .article(let section) = page.source.kind, let rule = rules[section], !page.source.metadata.draft,
-                  page.source.metadata.title != nil else { continue }
+                  page.source.metadata.title != nil, !skipping.contains(page.source.file.path) else { continue }
             let top = SourceLocation(path: page.source.file.path)
             // Counted over the Markdown body, callouts and checklists included: all of it is the article.
             if let minimum = rule.minChineseCharacters, case let characters = TextStatistics(counting: page.source.body).cjkCharacters, characters < minimum {

@@ -55,8 +55,11 @@ public enum SiteBuilder {
         let pages = MarkdownStage.renderPages(content.pages, environment: environment, cache: cache, key: keys?.markdown ?? 0)
         let providers = MarkdownStage.renderProviders(plan.providers, plan: plan, environment: environment)
         diagnostics += pages.flatMap(\.markdown.diagnostics) + providers.flatMap(\.diagnostics)
-        // The site's editorial rules need each page's rendered text and citations.
-        diagnostics += SectionRules.check(pages, rules: plan.config.rules, sections: plan.sections.map(\.name))
+        // The site's editorial rules need each page's rendered text and citations. A page that already
+        // has an error (front matter, an unknown source) is not measured too: its counts would be follow-ons.
+        let filesWithErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.location.path))
+        diagnostics += SectionRules.check(pages, rules: plan.config.rules, sections: plan.sections.map(\.name),
+                                          skipping: filesWithErrors)
         clock.lap("markdown")
 
         // 4. check links: needs every page's anchors, so only after all pages rendered.
