@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Build benchmark: posguide against Hugo on the synthetic corpora of scripts/gencorpus.py.
 
-usage: scripts/bench.py [--sizes 1000,10000] [--runs 3] [--extra-shapes tiny,long]
+usage: scripts/bench.py [--sizes 1000,10000] [--runs 3] [--extra-shapes tiny,long,links]
                         [--workdir /tmp/posguide-bench] [--no-hugo]
+
+--sizes are the `normal` corpus's sizes. Each extra shape is measured at its own
+sizes (EXTRA_SIZES: 1,000 pages, and 400 and 4,000 for `links`, an imported blog's
+long pages full of external links and images); `links:400` picks sizes by hand.
 
 For each corpus it runs Hugo and posguide alternately (--runs times each),
 measures wall time and peak RSS with /usr/bin/time -v, and prints medians,
@@ -20,6 +24,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GENCORPUS = os.path.join(ROOT, "scripts", "gencorpus.py")
 HUGO_SKELETON = os.path.join(os.path.dirname(ROOT), "shared", "bench", "hugo-skel")
 HUGO_VERSION = "0.168.0"
+# The sizes an extra shape is measured at when --extra-shapes names none.
+EXTRA_SIZES = {"links": (400, 4000)}
+DEFAULT_EXTRA_SIZES = (1000,)
 
 
 def run(cmd, **kw):
@@ -137,11 +144,22 @@ def cmark_floor(path):
     return time.perf_counter() - start
 
 
+def extra_plan(spec):
+    """`tiny,links:400/4000` as [("tiny", 1000), ("links", 400), ("links", 4000)]."""
+    plan = []
+    for item in filter(None, spec.split(",")):
+        shape, _, sizes = item.partition(":")
+        chosen = [int(n) for n in sizes.split("/")] if sizes else EXTRA_SIZES.get(shape, DEFAULT_EXTRA_SIZES)
+        plan += [(shape, pages) for pages in chosen]
+    return plan
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--extra-shapes", default="tiny,long", help="shapes also measured at 1,000 pages")
+    parser.add_argument("--extra-shapes", default="tiny,long,links",
+                        help="shapes also measured, each at its sizes (SHAPE or SHAPE:N/N)")
     parser.add_argument("--workdir", default="/tmp/posguide-bench")
     parser.add_argument("--no-hugo", action="store_true")
     args = parser.parse_args()
@@ -155,7 +173,7 @@ def main():
     hugo = None if args.no_hugo else ensure_hugo()
 
     plan = [("normal", int(n)) for n in args.sizes.split(",")]
-    plan += [(shape, 1000) for shape in args.extra_shapes.split(",") if shape]
+    plan += extra_plan(args.extra_shapes)
     rows = []
     for shape, pages in plan:
         path = corpus(args.workdir, pages, shape, with_hugo=hugo is not None)

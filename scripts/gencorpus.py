@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic zh-CN article corpus for the benchmark and the golden-output test.
 
-usage: scripts/gencorpus.py OUT_DIR PAGES [--seed N] [--shape normal|tiny|long]
+usage: scripts/gencorpus.py OUT_DIR PAGES [--seed N] [--shape normal|tiny|long|links]
 
 Writes OUT_DIR/content/articles/pNNNNN.md: front matter (title, date, summary,
 tags) and a CommonMark body of sections with headings, paragraphs with emphasis
@@ -10,7 +10,10 @@ to other pages of the corpus. The same arguments always write the same bytes:
 every page draws from its own generator, seeded from --seed and its number.
 
 Shapes differ in how a page is made (see SHAPES): `normal` has 4 sections (about
-5 KB a page), `tiny` 1, `long` 24. A shape may also write content/site.yaml.
+5 KB a page), `tiny` 1, `long` 24. `links` is a blog moved from elsewhere: newsletter
+pages of about 20 KB, each with about 60 links to other sites, 30 images from other
+hosts and a little raw HTML, and a site.yaml that allows both (hosts are reserved
+example names, never real ones). A shape may also write content/site.yaml.
 To add one, write a function (rng, number, pages) -> body and register it.
 """
 import argparse, json, os, random, sys
@@ -74,6 +77,51 @@ def sections_body(count):
     return body
 
 
+# Reserved names (RFC 2606 / 6761): a generated link never points at a real site.
+LINK_HOSTS = ("news.example.com", "blog.example.org", "mp.example.net", "bbs.payments.example", "www.shop.test")
+IMAGE_HOSTS = ("img.example-cdn.example", "pic.example.net", "static.example.com")
+
+
+def external_link(rng):
+    host = rng.choice(LINK_HOSTS)
+    return f"[{words(rng, 1, 3)}](https://{host}/{rng.randrange(2015, 2027)}/{rng.randrange(16**8):08x}.html)"
+
+
+def remote_image(rng):
+    host = rng.choice(IMAGE_HOSTS)
+    return f"![{words(rng, 1, 2)}](https://{host}/uploads/{rng.randrange(16**10):010x}.jpg)"
+
+
+def links_section(rng, index):
+    """A newsletter item: a paragraph and a list carrying 4 links, and 2 images."""
+    links = [external_link(rng) for _ in range(4)]
+    parts = [
+        f"## {index}. {rng.choice(TERMS)}{rng.choice(CONNECTORS)}{rng.choice(TERMS)}",
+        paragraph(rng, 2, 5) + "原文：" + links[0] + "。" + sentence(rng) + "另见" + links[1] + "。",
+        remote_image(rng),
+        "\n".join(f"- {sentence(rng)}{link}" for link in links[2:]),
+        paragraph(rng, 1, 3),
+        remote_image(rng),
+    ]
+    return "\n\n".join(parts)
+
+
+def links_body(rng, number, pages):
+    sections = [links_section(rng, index) for index in range(1, 16)]
+    # A little raw HTML, as an imported post keeps: an inline span and one block.
+    sections[0] += '<span class="hl">' + words(rng, 1, 2) + "</span>。"
+    sections.append('<div class="signature">\n<p>' + paragraph(rng, 1, 2) + "</p>\n</div>")
+    sections.append(link_to_another(rng, pages))
+    return "\n\n".join(sections)
+
+
+LINKS_SITE_YAML = """title: 合并进来的博客
+# An imported blog: images stay on their hosts and the posts keep their bits of HTML.
+remote_images: allow
+allow_raw_html: true
+"""
+
+
 class Shape:
     """How one kind of corpus is made: a page body, and optionally the site's settings."""
 
@@ -86,6 +134,7 @@ SHAPES = {
     "normal": Shape(sections_body(4)),
     "tiny": Shape(sections_body(1)),
     "long": Shape(sections_body(24)),
+    "links": Shape(links_body, site_yaml=LINKS_SITE_YAML),
 }
 
 

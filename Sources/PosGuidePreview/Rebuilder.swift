@@ -80,7 +80,7 @@ final class Rebuilder: @unchecked Sendable {
         }
         state.replace(newState)
 
-        for diagnostic in rebuild.diagnostics { log(diagnostic.formatted, true) }
+        for line in DiagnosticReport(rebuild.diagnostics, command: "posguide serve", verbose: verbose).lines { log(line, true) }
         if verbose {
             log(rebuild.statistics.stages.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "), false)
         }

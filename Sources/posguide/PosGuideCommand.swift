@@ -71,7 +71,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
-    @Flag(name: .shortAndLong, help: "Print how long each build stage took.")
+    @Flag(name: .shortAndLong, help: "Print every warning (not only the first \(DiagnosticReport.shownPerKind) of each kind) and how long each build stage took.")
     var verbose = false
 
     @Flag(name: .customLong("with-pdf"), help: "Also render every guide to guides/<id>.pdf with WeasyPrint (takes seconds).")
@@ -110,6 +110,9 @@ struct Export: ParsableCommand {
     @Flag(help: "Also render guides/<id>.pdf with WeasyPrint.")
     var pdf = false
 
+    @Flag(name: .shortAndLong, help: "Print every warning, not only the first \(DiagnosticReport.shownPerKind) of each kind.")
+    var verbose = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must start with http:// or https://")
@@ -118,7 +121,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.sourceURL.appendingPathComponent("public")
-        try finish(ExportCommand.run(source: site.sourceURL, guides: guides, output: outputURL, pdf: pdf, baseURL: baseURL, progress: printProgress))
+        try finish(ExportCommand.run(source: site.sourceURL, guides: guides, output: outputURL, pdf: pdf, baseURL: baseURL, verbose: verbose, progress: printProgress))
     }
 }
 
@@ -138,8 +141,11 @@ struct Check: ParsableCommand {
     @Flag(help: "Also check pages marked draft: true, and say what is still to fill in.")
     var drafts = false
 
+    @Flag(name: .shortAndLong, help: "Print every warning (not only the first \(DiagnosticReport.shownPerKind) of each kind) and how long each stage took.")
+    var verbose = false
+
     func run() throws {
-        try finish(BuildCommand.run(BuildOptions(source: site.sourceURL, includeDrafts: drafts), output: nil, strict: strict))
+        try finish(BuildCommand.run(BuildOptions(source: site.sourceURL, includeDrafts: drafts), output: nil, strict: strict, verbose: verbose))
     }
 }
 
@@ -163,7 +169,7 @@ struct Serve: ParsableCommand {
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
 
-    @Flag(name: .shortAndLong, help: "Print how long each stage of every rebuild took.")
+    @Flag(name: .shortAndLong, help: "Print every warning of each rebuild (not only the first \(DiagnosticReport.shownPerKind) of each kind) and how long each stage took.")
     var verbose = false
 
     func validate() throws {

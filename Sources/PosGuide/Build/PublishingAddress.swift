@@ -25,11 +25,14 @@ public enum PublishingAddress {
         return nil
     }
 
+    /// The id of the warning (or error) for a placeholder address, in site.yaml or as --base-url.
+    static let placeholderID = "site.base-url-placeholder"
+
     /// The diagnostic for a `base_url` written in site.yaml, at its line; nil for a real address.
     static func check(_ config: SiteConfig, severity: Diagnostic.Severity) -> Diagnostic? {
         guard let location = config.baseURLLocation, let reason = placeholderReason(config.baseURL) else { return nil }
         return Diagnostic(
-            severity, "site.base-url-placeholder",
+            severity, placeholderID,
             "`base_url` \(config.baseURL) is not a real address (\(reason)): \(consequence)",
             at: location,
             hint: "set `base_url` to the address the site is published at, or pass it to this build with --base-url https://…"

@@ -3,7 +3,8 @@ import Foundation
 /// `posguide build` and `posguide check`.
 public enum BuildCommand {
     /// Builds the site and, unless `output` is nil (check), writes it.
-    /// `verbose` adds the time each stage took, one line each, to stderr.
+    /// `verbose` prints every warning (not only the first few of each kind) and adds the time
+    /// each stage took, one line each, to stderr.
     /// `withPDF` also renders every guide to PDF (WeasyPrint), calling `progress` as each is done,
     /// so the PDFs and the page counts on `/guides/` land in the same atomic swap as the site.
     /// `environment` is where WeasyPrint and Pagefind are looked for (`WEASYPRINT`, `PAGEFIND`, `PATH`).
@@ -32,14 +33,17 @@ public enum BuildCommand {
             }
         }
         let result = SiteBuilder.build(options, staging: staging)
-        var outcome = CommandResult(stderr: (flagProblem ?? "") + CommandResult.diagnostics(result.diagnostics))
+        let printed = DiagnosticReport(result.diagnostics, command: output == nil ? "posguide check" : "posguide build", verbose: verbose)
+        var outcome = CommandResult(stderr: (flagProblem ?? "") + printed.text)
         if verbose {
             outcome.stderr += result.statistics.stages.map { "posguide: \($0.name): \($0.milliseconds) ms\n" }.joined()
         }
-        var errors = result.diagnostics.errors.count, warnings = result.diagnostics.warnings.count
+        var errors = result.diagnostics.errors.count
+        var warningIDs = result.diagnostics.warnings.map(\.id)
         if flagProblem != nil {
-            if strict { errors += 1 } else { warnings += 1 }
+            if strict { errors += 1 } else { warningIDs.append(PublishingAddress.placeholderID) }
         }
+        let warnings = warningIDs.count
         guard result.isPublishable(strict: strict), !(strict && flagProblem != nil) else {
             let reason = errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : "\(warnings) warning\(warnings == 1 ? "" : "s") with --strict"
             outcome.stderr += output == nil
@@ -50,7 +54,7 @@ public enum BuildCommand {
             return outcome
         }
         guard let output, let staging else {
-            outcome.stdout = "checked \(result.statistics.pages) pages, \(result.statistics.providers) providers: \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            outcome.stdout = "checked \(result.statistics.pages) pages, \(result.statistics.providers) providers: \(DiagnosticReport.warningCount(ids: warningIDs))\n"
             return outcome
         }
         // The search index is made in the staging folder, after every page is written and before the swap.
@@ -72,7 +76,7 @@ public enum BuildCommand {
             outcome.exitCode = 1
             return outcome
         }
-        outcome.stdout = result.statistics.summary + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "; \(search)\n"
+        outcome.stdout = result.statistics.summary + (warnings > 0 ? ", " + DiagnosticReport.warningCount(ids: warningIDs) : "") + "; \(search)\n"
         return outcome
     }
 }

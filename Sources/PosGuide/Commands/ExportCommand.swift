@@ -4,12 +4,13 @@ import Foundation
 public enum ExportCommand {
     /// Builds the site in memory (so guides are validated and rendered exactly as
     /// `build` makes them) and writes the chosen guides' print HTML and, with
-    /// `pdf`, their PDFs. `progress` gets one line per PDF as it is done;
+    /// `pdf`, their PDFs. `verbose` prints every warning, not only the first few of each kind.
+    /// `progress` gets one line per PDF as it is done;
     /// `environment` is where WeasyPrint is looked for (`WEASYPRINT`, `PATH`).
     static let guideList = "guides/index.html"
 
     public static func run(source: URL, guides ids: [String], output: URL, pdf: Bool, baseURL: String? = nil,
-                           today: PartialDate = .today(), progress: @escaping @Sendable (String) -> Void = { _ in },
+                           verbose: Bool = false, today: PartialDate = .today(), progress: @escaping @Sendable (String) -> Void = { _ in },
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> CommandResult {
         let start = DispatchTime.now()
         let available = GuideExporter.availableGuides(in: source)
@@ -34,7 +35,7 @@ public enum ExportCommand {
             }
         }
         let result = SiteBuilder.build(options)
-        var outcome = CommandResult(stderr: flagProblem + CommandResult.diagnostics(result.diagnostics))
+        var outcome = CommandResult(stderr: flagProblem + DiagnosticReport(result.diagnostics, command: "posguide export", verbose: verbose).text)
         let errors = result.diagnostics.errors.count
         guard errors == 0 else {
             outcome.stderr += "posguide: export failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n"

@@ -68,7 +68,7 @@ extension MarkdownRenderer {
                     "link.external-domain",
                     "external link to `\(host)` is not on the site's allowed domains",
                     at: here,
-                    hint: "link only to official or first-party sites listed under `allowed_domains` in content/site.yaml"
+                    hint: "link only to official or first-party sites, or add the domain to `allowed_domains` in content/site.yaml once it is confirmed first-party (a site.yaml without the list allows every domain)"
                 ))
             }
             if printChapter != nil {

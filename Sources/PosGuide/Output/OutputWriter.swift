@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a build result to disk: into a staging folder beside the output, then swapped in.
 ///
-/// A failed write leaves the previous output exactly as it was. The output
+/// A failed write leaves the previous output exactly as it was; the previous output a
+/// successful one replaces is deleted in the background (`Trash`). The output
 /// folder carries a marker file, and a non-empty folder without it is never
 /// replaced: posguide deletes only what it made.
 public enum OutputWriter {
@@ -20,6 +21,8 @@ public enum OutputWriter {
         try checkReplaceable(output)
         let parent = output.deletingLastPathComponent()
         try FileSystem.makeFolder(parent.path)
+        // A previous output whose background deletion was cut short is handed over again.
+        Trash.sweep(beside: output)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).posguide-staging-\(ProcessInfo.processInfo.processIdentifier)")
         if fileManager.fileExists(atPath: staging.path) { try FileTree.remove(staging.path) }
         do {
@@ -118,12 +121,12 @@ public enum OutputWriter {
             return
         }
         if AtomicExchange.exchange(staging.path, output.path) {
-            // `staging` now holds the previous output.
-            try FileTree.remove(staging.path)
+            // `staging` now holds the previous output: the new one is in place, whatever happens to it.
+            try? Trash.discard(staging.path, beside: output)
             return
         }
         // No atomic exchange here: two renames, with a brief moment without output.
-        let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).posguide-previous-\(ProcessInfo.processInfo.processIdentifier)")
+        let previous = Trash.newFolder(beside: output)
         try FileSystemError.attempt("replace", output.path) { try fileManager.moveItem(at: output, to: previous) }
         do {
             try FileSystemError.attempt("replace", output.path) { try fileManager.moveItem(at: staging, to: output) }
@@ -131,7 +134,7 @@ public enum OutputWriter {
             try? fileManager.moveItem(at: previous, to: output)
             throw error
         }
-        try? FileTree.remove(previous.path)
+        try? Trash.discard(previous.path, beside: output)
     }
 }
 
