@@ -110,14 +110,19 @@
     return [spaced].concat(words);
   }
 
+  // Results of the query itself first, then those only the alternatives found ("loose"): a
+  // loose page must still hold every Chinese character of the query (量子火锅 must not find a
+  // page that only says 火锅), which phraseFirst checks once it has read the pages.
   function searchAll(module, query) {
     var queries = [query].concat(alternatives(query));
     return Promise.all(queries.map(function (each) { return module.search(each); })).then(function (searches) {
       var seen = {};
       var results = [];
-      searches.forEach(function (search) {
+      searches.forEach(function (search, index) {
         search.results.forEach(function (result) {
-          if (!seen[result.id]) { seen[result.id] = true; results.push(result); }
+          if (seen[result.id]) return;
+          seen[result.id] = true;
+          results.push({ result: result, loose: index > 0 });
         });
       });
       return results;
@@ -129,20 +134,27 @@
   // first results are read, and the pages that hold the query as written come first (in the
   // title above in the body); within each group they keep Pagefind's order.
   var rerankDepth = 30;
-  function phraseFirst(query, results) {
+  function phraseFirst(query, found) {
     var phrase = query.replace(/\s+/g, "");
-    if (!/\p{Script=Han}/u.test(phrase)) {
-      return Promise.all(results.slice(0, shown).map(function (result) { return result.data(); }));
+    var characters = phrase.match(/\p{Script=Han}/gu);
+    if (!characters) {
+      return Promise.all(found.slice(0, shown).map(function (each) { return each.result.data(); }))
+        .then(function (pages) { return { total: found.length, pages: pages }; });
     }
-    return Promise.all(results.slice(0, rerankDepth).map(function (result) { return result.data(); }))
+    var strict = found.filter(function (each) { return !each.loose; }).length;
+    return Promise.all(found.slice(0, rerankDepth).map(function (each) { return each.result.data(); }))
       .then(function (pages) {
-        var scored = pages.map(function (data, index) {
+        var scored = [];
+        pages.forEach(function (data, index) {
           var title = (data.meta && data.meta.title) || "";
-          var score = title.indexOf(phrase) >= 0 ? 2 : (data.content || "").indexOf(phrase) >= 0 ? 1 : 0;
-          return { data: data, index: index, score: score };
+          var text = title + (data.content || "");
+          if (found[index].loose && !characters.every(function (c) { return text.indexOf(c) >= 0; })) return;
+          var score = title.indexOf(phrase) >= 0 ? 2 : text.indexOf(phrase) >= 0 ? 1 : 0;
+          scored.push({ data: data, index: index, score: score });
         });
         scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-        return scored.slice(0, shown).map(function (entry) { return entry.data; });
+        var looseKept = scored.filter(function (entry) { return found[entry.index].loose; }).length;
+        return { total: strict + looseKept, pages: scored.slice(0, shown).map(function (entry) { return entry.data; }) };
       });
   }
 
@@ -159,7 +171,7 @@
       return searchAll(module, query);
     }).then(function (results) {
       if (ticket !== latest) return null;
-      return phraseFirst(query, results).then(function (pages) { return { total: results.length, pages: pages }; });
+      return phraseFirst(query, results);
     }).then(function (found) {
       if (!found || ticket !== latest) return;
       if (found.total === 0) {
