@@ -18,6 +18,10 @@ if command -v node >/dev/null; then node Tests/js/tools-vectors.js; else echo "p
 swift build --build-tests
 swift test --skip-build
 
+# --- fuzzing: every fuzz target for a few seconds on its seed corpus (Fuzz/, libFuzzer + ASan,
+# built into .build-fuzz); `scripts/fuzz.sh --minutes N` runs them longer.
+scripts/fuzz.sh --seconds 5
+
 # --- browser tests: the merchant tools in Debian's Chromium through Playwright (never `playwright install`),
 # on a 390x844 viewport, with axe-core; they build the site with the debug binary built above.
 scripts/ensure-system-packages.sh chromium fonts-noto-cjk
