@@ -12,7 +12,7 @@ struct SiteResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         var response = try await answer(request)
-        response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.header
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.header }
         return response
     }
 
@@ -57,6 +57,7 @@ struct SiteResponder: HTTPResponder {
     func file(_ data: Data, contentType: String, request: Request, status: HTTPResponse.Status = .ok) -> Response {
         let etag = Self.etag(data)
         var headers: HTTPFields = [.contentType: contentType, .eTag: etag, .cacheControl: "no-cache"]
+        if contentType.hasPrefix("text/html") { headers[.contentSecurityPolicy] = ContentSecurityPolicy.header(forPage: data) }
         if status == .ok, let match = request.headers[.ifNoneMatch], Self.matches(match, etag) {
             return Response(status: .notModified, headers: headers)
         }

@@ -31,6 +31,10 @@ import Glibc
         #expect(header.contains("script-src 'self'"))
         #expect(try site.client.request("/_posguide/live.js").headers["content-security-policy"] == header)
         #expect(try site.client.request("/no/such/page/").headers["content-security-policy"] == header)
+        // A printed guide stands alone with its own, looser policy (inline style, no script): served with that one.
+        let guide = try site.client.request("/guides/handbook/")
+        #expect(guide.status == 200)
+        #expect(guide.headers["content-security-policy"] == "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
         let css = try site.client.request("/_posguide/overlay.css")
         #expect(css.status == 200)
         #expect(css.headers["content-type"] == "text/css; charset=utf-8")
