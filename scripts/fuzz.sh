@@ -27,10 +27,15 @@ done
 [ ${#targets[@]} -gt 0 ] || targets=(front-matter mustache directives request-path cli-parsers markdown)
 
 start=$(date +%s)
-swift build --package-path Fuzz --scratch-path "$root/.build-fuzz" -c debug \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 | grep -Ev 'warning: Cannot export local symbol|^\[' || true
+mkdir -p .build-fuzz
+# The linker's "Cannot export local symbol" warnings are ASan's, one per symbol: not shown.
+if ! swift build --package-path Fuzz --scratch-path "$root/.build-fuzz" -c debug \
+     -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >.build-fuzz/build.log 2>&1; then
+  grep -v "warning: Cannot export local symbol" .build-fuzz/build.log | tail -30 >&2
+  echo "posguide: fuzz.sh: the fuzz build failed" >&2
+  exit 1
+fi
 binary="$root/.build-fuzz/debug/PosGuideFuzz"
-[ -x "$binary" ] || { echo "posguide: fuzz.sh: the fuzz build failed" >&2; exit 1; }
 echo "posguide: fuzz build took $(( $(date +%s) - start ))s"
 
 # The Swift runtime's own crash reporter waits on a symbolizer here; libFuzzer's report is enough.
