@@ -14,4 +14,22 @@ import Testing
             #expect(warning.hasPrefix("商户编号"))
         }
     }
+
+    @Test func aRateOverAHundredPercentIsAUsageErrorNotANegativeTotal() {
+        // cli-parsers: `fee --amount 9 --rate 5222222222222222222229 --per-txn-fee 5` printed a negative
+        // monthly total (the Decimal overflowed Int silently) and crashed with --json.
+        let result = FeeCommand.run(.init(amount: "9", rate: "5222222222222222222229", perTransactionFee: "5"), json: true)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr == "posguide: error: --rate `5222222222222222222229` is not a percentage like 0.6 or 0.38\n")
+        #expect(FeeCommand.run(.init(amount: "9", rate: "100"), json: true).exitCode == 0)
+    }
+
+    @Test func amountsAtTheEdgeOfIntAreRefusedNotTrapped() {
+        #expect(Money.fen(fromYuan: "92233720368547758.07") == Int.max)
+        #expect(Money.fen(fromYuan: "92233720368547758.99") == nil)
+        let many = FeeCommand.offer(from: .init(amount: "1", rate: "0.6", perTransactionFee: "92233720368547758", transactionCount: 2))
+        #expect(many == .failure(FeeInputError(field: "txn-count", value: "2")))
+        let huge = FeeCommand.offer(from: .init(amount: "92233720368547758", rate: "100"))
+        #expect(huge == .failure(FeeInputError(field: "amount", value: "92233720368547758")))
+    }
 }

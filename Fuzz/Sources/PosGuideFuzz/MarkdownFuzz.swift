@@ -99,7 +99,8 @@ private func checkTag(_ bytes: [UInt8], at start: Int, fail: (String, Int) -> Ne
             var position = valueStart
             while position < end {
                 switch bytes[position] {
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "'"): fail("a markup character in an attribute value", position)
+                // `'` is harmless inside a double-quoted value (hrefs keep it as written).
+                case UInt8(ascii: "<"), UInt8(ascii: ">"): fail("a markup character in an attribute value", position)
                 case UInt8(ascii: "&"):
                     guard let entity = entityEnd(bytes, from: position), entity < end else { fail("an & that starts no entity in an attribute", position) }
                     position = entity

@@ -22,12 +22,19 @@ public enum FeeCommand {
     /// The offer, or the name of the first input that is not a valid amount or rate.
     public static func offer(from input: Input) -> Result<FeeOffer, FeeInputError> {
         guard let amount = Money.fen(fromYuan: input.amount) else { return .failure(.init(field: "amount", value: input.amount)) }
-        guard let rate = Money.percent(input.rate) else { return .failure(.init(field: "rate", value: input.rate)) }
+        // A rate over 100% is no card fee, and would price a month beyond what fen can count.
+        guard let rate = Money.percent(input.rate), rate <= 100 else { return .failure(.init(field: "rate", value: input.rate)) }
         guard let perTransaction = Money.fen(fromYuan: input.perTransactionFee) else {
             return .failure(.init(field: "per-txn-fee", value: input.perTransactionFee))
         }
         guard input.transactionCount >= 0 else { return .failure(.init(field: "txn-count", value: String(input.transactionCount))) }
         guard let annual = Money.fen(fromYuan: input.annualFee) else { return .failure(.init(field: "annual-fee", value: input.annualFee)) }
+        // Each part stays below a quarter of what Int holds, so the month's sum cannot overflow.
+        let (perTransactionTotal, overflow) = perTransaction.multipliedReportingOverflow(by: input.transactionCount)
+        let ceiling = Int.max / 4
+        guard amount <= ceiling else { return .failure(.init(field: "amount", value: input.amount)) }
+        guard !overflow, perTransactionTotal <= ceiling else { return .failure(.init(field: "txn-count", value: String(input.transactionCount))) }
+        guard annual <= ceiling else { return .failure(.init(field: "annual-fee", value: input.annualFee)) }
         return .success(FeeOffer(monthlyAmountFen: amount, ratePercent: rate, perTransactionFeeFen: perTransaction,
                                  transactionCount: input.transactionCount, annualFeeFen: annual))
     }
@@ -73,7 +80,7 @@ public struct FeeInputError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch field {
         case "rate": return "--rate `\(value)` is not a percentage like 0.6 or 0.38"
-        case "txn-count": return "--txn-count must not be negative"
+        case "txn-count": return "--txn-count must not be negative, nor so large that the per-transaction fees overflow"
         default: return "--\(field) `\(value)` is not an amount in 元 (digits, at most two decimals)"
         }
     }
