@@ -10,6 +10,7 @@ struct SiteResponder: HTTPResponder {
     let state: PreviewStateBox
     let events: EventHub
 
+    /// Every answer, with the site's Content-Security-Policy unless it already carries a page's own.
     func respond(to request: Request, context: Context) async throws -> Response {
         var response = try await answer(request)
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.header }
