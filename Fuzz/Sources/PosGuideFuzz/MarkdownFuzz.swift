@@ -115,8 +115,9 @@ private func checkTag(_ bytes: [UInt8], at start: Int, fail: (String, Int) -> Ne
     }
     for key in ["href", "src", "action", "xlink:href", "formaction"] {
         guard let value = attributes[key] else { continue }
-        let scheme = value.lowercased().filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } ?? true }
-        for bad in ["javascript:", "vbscript:", "data:", "&#"] where scheme.hasPrefix(bad) { fail("a \(bad) \(key)", start) }
+        // As the browser reads it: references decoded, then blanks and controls (which it skips) dropped.
+        let scheme = decodingReferences(value).lowercased().filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } ?? true }
+        for bad in ["javascript:", "vbscript:", "data:"] where scheme.hasPrefix(bad) { fail("a \(bad) \(key)", start) }
     }
     if name == "script" {
         // Only the site's own script file, or JSON data that nothing runs.
@@ -126,6 +127,24 @@ private func checkTag(_ bytes: [UInt8], at start: Int, fail: (String, Int) -> Ne
         return close + "</script>".utf8.count
     }
     return index
+}
+
+/// `&#x27;`, `&#39;`, `&amp;` and the other references posguide writes, decoded.
+private func decodingReferences(_ text: String) -> String {
+    guard text.contains("&") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+        out += rest[..<amp]
+        guard let semicolon = rest[amp...].firstIndex(of: ";") else { out += rest[amp...]; return out }
+        let name = rest[rest.index(after: amp)..<semicolon]
+        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"][String(name)]
+        let number = name.hasPrefix("#x") || name.hasPrefix("#X") ? UInt32(name.dropFirst(2), radix: 16)
+            : name.hasPrefix("#") ? UInt32(name.dropFirst(), radix: 10) : nil
+        if let named { out += named } else if let number, let scalar = Unicode.Scalar(number) { out.unicodeScalars.append(scalar) } else { out += rest[amp...semicolon] }
+        rest = rest[rest.index(after: semicolon)...]
+    }
+    return out + rest
 }
 
 private func find(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
