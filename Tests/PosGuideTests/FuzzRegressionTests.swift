@@ -32,4 +32,17 @@ import Testing
         let huge = FeeCommand.offer(from: .init(amount: "92233720368547758", rate: "100"))
         #expect(huge == .failure(FeeInputError(field: "amount", value: "92233720368547758")))
     }
+
+    @Test(.timeLimit(.minutes(1))) func aHeadingThatSlugsToSourceSomethingEndsAndGetsItsOwnId() {
+        // directives: a checklist group `## [ ] source-itei` hung the build for good: every `-N`
+        // candidate kept the `source-` prefix reserved for the source list, so none was ever free.
+        var slugger = HeadingSlugger()
+        #expect(slugger.slug(for: "Source code") == "section-source-code")
+        #expect(slugger.slug(for: "Source code") == "section-source-code-2")
+        #expect(slugger.slug(for: "sources") == "sources-2")
+        let rendered = MarkdownRenderer(environment: MarkdownEnvironment(), source: SourceText(path: "content/a.md", text: ""), pagePath: "/a/")
+            .render("## Source-code 说明\n\n```checklist\n## [ ] source-itei\n- item\n```\n")
+        #expect(rendered.headings.map(\.id) == ["section-source-code-说明"])
+        #expect(rendered.html.contains("<h2 id=\"section-source-code-说明\">"))
+    }
 }
