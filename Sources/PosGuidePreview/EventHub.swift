@@ -9,13 +9,21 @@ final class EventHub: @unchecked Sendable {
     private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextID = 0
     private var closed = false
+    /// Streams open at once; `subscribe` refuses one more.
+    let limit: Int
+
+    init(limit: Int = ServeLimits.standard.liveConnections) {
+        self.limit = limit
+    }
 
     /// A stream of encoded events, starting with `first`; it ends when the hub closes.
-    func subscribe(first: String) -> AsyncStream<String> {
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
-        continuation.yield(first)
+    /// Nil when `limit` streams are already open.
+    func subscribe(first: String) -> AsyncStream<String>? {
         lock.lock()
         defer { lock.unlock() }
+        guard subscribers.count < limit else { return nil }
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        continuation.yield(first)
         if closed {
             continuation.finish()
             return stream
@@ -38,6 +46,20 @@ final class EventHub: @unchecked Sendable {
         let targets = Array(subscribers.values)
         lock.unlock()
         for continuation in targets { continuation.yield(event) }
+    }
+
+    /// A comment line (ignored by EventSource) to every stream, every `seconds`, until the hub closes.
+    func heartbeat(every seconds: Int) async {
+        while !isClosed {
+            try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+            broadcast(": heartbeat\n\n")
+        }
+    }
+
+    private var isClosed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return closed
     }
 
     /// Ends every stream (shutdown), so no open connection holds the server up.

@@ -37,7 +37,8 @@ public enum PreviewServer {
             printer.error("posguide: warning: listening on \(options.host): other machines on the network can read the preview, drafts included if --drafts")
         }
         let state = PreviewStateBox()
-        let events = EventHub()
+        let limits = ServeLimits.fromEnvironment()
+        let events = EventHub(limit: limits.liveConnections)
         let indexer = SearchIndexer.locate(source: options.build.source)
         let search = indexer.map(PreviewSearchIndex.init)
         let rebuilder = Rebuilder(site: PreviewSite(options: options.build), state: state, events: events, search: search,
@@ -58,6 +59,11 @@ public enum PreviewServer {
         logger.logLevel = .error
         let app = Application(
             responder: SiteResponder(state: state, events: events),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [RequestHeadLimit(limits: limits)],
+                idleTimeout: .seconds(Int64(limits.slowClientSeconds)),
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: limits.headBytes, maxHeaderListSize: limits.headBytes, maxHeaderFieldCount: 200)
+            )),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
@@ -70,7 +76,7 @@ public enum PreviewServer {
         // Services shut down in reverse order: the event streams end first, so no open
         // browser connection holds the server's graceful shutdown up.
         let group = ServiceGroup(configuration: .init(
-            services: [app, EventStreamCloser(events: events)],
+            services: [app, EventStreamCloser(events: events, heartbeatSeconds: limits.heartbeatSeconds)],
             gracefulShutdownSignals: [.sigint, .sigterm],
             logger: logger
         ))
@@ -109,13 +115,17 @@ public enum PreviewServer {
     }
 }
 
-/// Ends every live-reload stream when shutdown begins.
+/// Keeps the live-reload streams' heartbeat going, and ends every stream when shutdown begins.
 struct EventStreamCloser: Service {
     let events: EventHub
 
+    let heartbeatSeconds: Int
+
     func run() async throws {
+        let heartbeat = Task { await events.heartbeat(every: heartbeatSeconds) }
         try? await gracefulShutdown()
         events.close()
+        heartbeat.cancel()
     }
 }
 

@@ -10,7 +10,14 @@ struct SiteResponder: HTTPResponder {
     let state: PreviewStateBox
     let events: EventHub
 
+    /// Every answer, with the site's Content-Security-Policy unless it already carries a page's own.
     func respond(to request: Request, context: Context) async throws -> Response {
+        var response = try await answer(request)
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = ContentSecurityPolicy.header }
+        return response
+    }
+
+    func answer(_ request: Request) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .contentLength: "0"])
         }
@@ -22,6 +29,8 @@ struct SiteResponder: HTTPResponder {
             return eventStream(current)
         case .preview("live.js"):
             return file(Data(PageInjection.script.utf8), contentType: "text/javascript; charset=utf-8", request: request)
+        case .preview("overlay.css"):
+            return file(Data(PageInjection.overlayCSS.utf8), contentType: "text/css; charset=utf-8", request: request)
         case .preview:
             return notFound(current, request: request)
         case .file(let path):
@@ -49,6 +58,7 @@ struct SiteResponder: HTTPResponder {
     func file(_ data: Data, contentType: String, request: Request, status: HTTPResponse.Status = .ok) -> Response {
         let etag = Self.etag(data)
         var headers: HTTPFields = [.contentType: contentType, .eTag: etag, .cacheControl: "no-cache"]
+        if contentType.hasPrefix("text/html") { headers[.contentSecurityPolicy] = ContentSecurityPolicy.header(forPage: data) }
         if status == .ok, let match = request.headers[.ifNoneMatch], Self.matches(match, etag) {
             return Response(status: .notModified, headers: headers)
         }
@@ -71,7 +81,10 @@ struct SiteResponder: HTTPResponder {
     /// `/_posguide/events`: first a `hello` naming the build being served (and its errors), then every rebuild.
     func eventStream(_ current: PreviewState) -> Response {
         let hello = EventHub.encode(event: "hello", data: LiveEvents.hello(current))
-        let stream = events.subscribe(first: "retry: 500\n\n" + hello)
+        guard let stream = events.subscribe(first: "retry: 500\n\n" + hello) else {
+            // EventSource does not reconnect after a 503, so a page past the limit stays as it is.
+            return plain(.serviceUnavailable, "too many live-reload connections (\(events.limit)); close some preview tabs and reload\n", head: false)
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],

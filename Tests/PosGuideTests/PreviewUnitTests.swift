@@ -34,7 +34,9 @@ import Testing
         let diagnostic = Diagnostic.error("test", "bad <key> & more", at: SourceLocation(path: "content/a.md", line: 3, column: 7))
         let state = PreviewState(snapshot: .init(files: [:], diagnostics: [diagnostic], failed: true), buildID: "b-1")
         let served = String(decoding: PageInjection.inject(into: page, state: state), as: UTF8.self)
-        #expect(served.contains("<body class=\"x\"><div id=\"posguide-overlay\""))
+        #expect(served.contains("<body class=\"x\"><link id=\"posguide-overlay-css\" rel=\"stylesheet\" href=\"/_posguide/overlay.css\"><div id=\"posguide-overlay\""))
+        // Styled from the preview's stylesheet: an inline style would break the page's Content-Security-Policy.
+        #expect(!served.contains("style="))
         #expect(served.contains(">content/a.md:3:7: error: bad &lt;key&gt; &amp; more</pre>"))
         #expect(served.contains("<p>正文</p>"))
     }
@@ -52,5 +54,6 @@ import Testing
     @Test func theClientScriptUsesTheSameOverlay() {
         #expect(PageInjection.script.contains(PageInjection.overlayStart.replacingOccurrences(of: "'", with: "\\'")))
         #expect(PageInjection.script.contains("/_posguide/events"))
+        #expect(!PageInjection.script.contains("style="))
     }
 }

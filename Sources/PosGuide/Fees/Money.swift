@@ -14,8 +14,9 @@ public enum Money {
         fraction = fraction.padding(toLength: 2, withPad: "0", startingAt: 0)
         guard let cents = Int(fraction) else { return nil }
         let (product, overflow) = whole.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return nil }
-        return product + cents
+        let (total, carried) = product.addingReportingOverflow(cents)
+        guard !overflow, !carried else { return nil }
+        return total
     }
 
     /// `"0.38"`, `"0.38%"` or `"０．３８％"` -> 0.38 (percent). Nil unless a non-negative decimal number.

@@ -11,7 +11,10 @@ struct HeadingSlugger {
     static let reserved: Set<String> = ["sources", "toc", "toc-title", "main", "content", "top", "about", "penalties", "verify"]
 
     mutating func slug(for text: String) -> String {
-        let base = Self.baseSlug(text)
+        var base = Self.baseSlug(text)
+        // `source-…` ids are the source list's; a heading such as "Source code" would otherwise keep
+        // that prefix through every `-2`, `-3` and never find a free id.
+        if base.hasPrefix("source-") { base = "section-" + base }
         var candidate = base
         var counter = 1
         while used.contains(candidate) || Self.reserved.contains(candidate) || candidate.hasPrefix("source-") {

@@ -1,0 +1,1 @@
+../../../Sources/PosGuidePreview/RequestPath.swift
