@@ -7,7 +7,7 @@ import Testing
     @Test func decodeJSONStaysJSONWhenTheNumberHoldsControlCharacters() throws {
         // cli-parsers: `posguide decode $'\x1bq.5' --json` printed the escape raw inside a JSON string.
         for typed in ["\u{1B}", "\u{1}2\u{0}", "12\t3\r\n", "\u{1F}\"\\"] {
-            let result = DecodeCommand.run(typed, mccNames: [:], json: true)
+            let result = DecodeCommand.run(typed, mcc: MCCTable(), json: true)
             #expect(result.exitCode == 1)
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             let warning = try #require(object?["warning"] as? String, "not JSON: \(result.stdout.debugDescription)")
@@ -20,7 +20,7 @@ import Testing
         // monthly total (the Decimal overflowed Int silently) and crashed with --json.
         let result = FeeCommand.run(.init(amount: "9", rate: "5222222222222222222229", perTransactionFee: "5"), json: true)
         #expect(result.exitCode == 2)
-        #expect(result.stderr == "posguide: error: --rate `5222222222222222222229` is not a percentage like 0.6 or 0.38\n")
+        #expect(result.stderr == "posguide: error: --rate `5222222222222222222229` is above the largest value the tools accept (100)\n")
         #expect(FeeCommand.run(.init(amount: "9", rate: "100"), json: true).exitCode == 0)
     }
 
@@ -28,9 +28,12 @@ import Testing
         #expect(Money.fen(fromYuan: "92233720368547758.07") == Int.max)
         #expect(Money.fen(fromYuan: "92233720368547758.99") == nil)
         let many = FeeCommand.offer(from: .init(amount: "1", rate: "0.6", perTransactionFee: "92233720368547758", transactionCount: 2))
-        #expect(many == .failure(FeeInputError(field: "txn-count", value: "2")))
+        // The tools' bounds (FeeCommand.Limit) refuse such inputs before any product is formed.
+        #expect(many == .failure(FeeInputError(field: "per-txn-fee", value: "92233720368547758",
+                                               problem: .tooLarge(Money.yuan(FeeCommand.Limit.perTransactionFeeFen)))))
         let huge = FeeCommand.offer(from: .init(amount: "92233720368547758", rate: "100"))
-        #expect(huge == .failure(FeeInputError(field: "amount", value: "92233720368547758")))
+        #expect(huge == .failure(FeeInputError(field: "amount", value: "92233720368547758",
+                                               problem: .tooLarge(Money.yuan(FeeCommand.Limit.amountFen)))))
     }
 
     @Test(.timeLimit(.minutes(1))) func aHeadingThatSlugsToSourceSomethingEndsAndGetsItsOwnId() {
