@@ -26,8 +26,10 @@ struct ContentInventory {
     /// Lists `directory` (the `content/` folder) and classifies every file by where it lies.
     static func scan(_ directory: URL) -> ContentInventory {
         var inventory = ContentInventory()
-        // Hidden files and folders are not listed at all.
-        for relative in FileSystem.files(under: directory.path).sorted() {
+        // Hidden files and folders are not listed at all; a link out of the site is an error, never read.
+        let listing = FileSystem.files(under: directory.path, within: directory.deletingLastPathComponent().path)
+        inventory.diagnostics += listing.outside.map { .linkOutsideSite("content/" + $0.path, to: $0.target) }
+        for relative in listing.files.sorted() {
             let components = relative.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
             guard let name = components.last, !ContentRules.isEditorTemporary(name) else { continue }
             inventory.classify(path: "content/" + relative, components: components)
@@ -96,5 +98,13 @@ struct ContentInventory {
 
     private mutating func inventory(asset: String) {
         assets.append(asset)
+    }
+}
+
+extension Diagnostic {
+    /// A link in `content/` or `templates/` that leads out of the site's folder.
+    static func linkOutsideSite(_ path: String, to target: String) -> Diagnostic {
+        .error("file.link-outside", "links to \(target), outside the site's folder: posguide reads only files inside it",
+               at: SourceLocation(path: path), hint: "copy the file into the site instead of linking to it")
     }
 }

@@ -11,11 +11,39 @@ enum FileSystem {
     /// relative to it, skipping hidden files and folders (names starting with `.`). Unsorted.
     static func files(under root: String) -> [String] {
         var found: [String] = []
-        collect(root, prefix: "", into: &found)
+        var outside: [LinkOutside] = []
+        collect(root, prefix: "", boundary: nil, into: &found, outside: &outside)
         return found
     }
 
-    private static func collect(_ path: String, prefix: String, into found: inout [String]) {
+    /// A link in a listed folder to a file outside the folder the site may read from.
+    struct LinkOutside: Equatable {
+        /// Relative to the listed folder.
+        var path: String
+        /// Where the link leads, resolved.
+        var target: String
+    }
+
+    /// Like `files(under:)`, but a link to a file outside `boundary` (the site's folder) is not
+    /// listed: it is returned in `outside`, so a link to `/etc/passwd` is reported, never read
+    /// and published. Only links cost the extra `realpath`.
+    static func files(under root: String, within boundary: String) -> (files: [String], outside: [LinkOutside]) {
+        var found: [String] = []
+        var outside: [LinkOutside] = []
+        let resolvedBoundary = resolved(boundary) ?? boundary
+        collect(root, prefix: "", boundary: resolvedBoundary.hasSuffix("/") ? resolvedBoundary : resolvedBoundary + "/",
+                into: &found, outside: &outside)
+        return (found, outside)
+    }
+
+    private static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    private static func collect(_ path: String, prefix: String, boundary: String?, into found: inout [String],
+                                outside: inout [LinkOutside]) {
         guard let stream = opendir(path) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -30,10 +58,14 @@ enum FileSystem {
                 guard stat(childPath, &info) == 0 else { continue }
                 let isDirectory = info.st_mode & S_IFMT == S_IFDIR
                 if type == Int32(DT_LNK) && isDirectory { continue }
+                if type == Int32(DT_LNK), let boundary, let target = resolved(childPath), !target.hasPrefix(boundary) {
+                    outside.append(LinkOutside(path: relative, target: target))
+                    continue
+                }
                 type = Int32(isDirectory ? DT_DIR : DT_REG)
             }
             if type == Int32(DT_DIR) {
-                collect(childPath, prefix: relative + "/", into: &found)
+                collect(childPath, prefix: relative + "/", boundary: boundary, into: &found, outside: &outside)
             } else {
                 found.append(relative)
             }

@@ -21,8 +21,10 @@ public struct TemplateSet: Sendable {
         /// Every template file, parsed or not (a syntax error is reported once, not also as "missing").
         var parsed: Set<String> = []
         var assets: [String] = []
-        // Files only, hidden ones left out.
-        for relative in FileSystem.files(under: directory.path).sorted() {
+        // Files only, hidden ones left out; a link out of the site is an error, never read.
+        let listing = FileSystem.files(under: directory.path, within: directory.deletingLastPathComponent().path)
+        diagnostics += listing.outside.map { .linkOutsideSite(displayPath + "/" + $0.path, to: $0.target) }
+        for relative in listing.files.sorted() {
             if relative.hasPrefix("assets/") {
                 assets.append(String(relative.dropFirst("assets/".count)))
                 continue
