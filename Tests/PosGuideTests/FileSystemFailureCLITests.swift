@@ -97,8 +97,11 @@ import Testing
     func anAssetThatCannotBeReadFailsTheBuildInOneLineAndThePreviewWarns() throws {
         let fixture = try Self.site()
         try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("content/assets"), withIntermediateDirectories: true)
-        // A device, not a file: it can be listed but not published.
-        try FileManager.default.createSymbolicLink(atPath: fixture.root.path + "/content/assets/device.bin", withDestinationPath: "/dev/null")
+        // A device node inside the site (root may make one; a link to /dev/null would be a link out
+        // of the site, reported as such): it can be listed but not published.
+        let device = fixture.root.path + "/content/assets/device.bin"
+        // dev_t 259 is makedev(1, 3), /dev/null's numbers (the macro is not visible from Swift).
+        try #require(mknod(device, S_IFCHR | 0o666, dev_t(259)) == 0, "mknod needs root")
         let run = try #require(try PosguideBinary.run(["build", "--source", fixture.root.path]))
         #expect(run.status == 1)
         #expect(run.stderr == "posguide: error: cannot read \(fixture.root.path)/content/assets/device.bin: it is not a regular file\n")
