@@ -10,7 +10,6 @@ final class SiteFixture {
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     // A fixed "today" keeps freshness checks reproducible; it must not be earlier than any
     // `checked:` date in content/ (a future check date is an error).
     static let today = PartialDate(year: 2026, month: 11, day: 27)
