@@ -9,18 +9,18 @@ public enum DecodeCommand {
         switch MerchantNumber.parse(text) {
         case .success(let parsed): number = parsed
         case .failure(let problem):
-            if json { return CommandResult(exitCode: 1, stdout: "{\"warning\":\"\(jsonEscaped(problem.description))\"}\n") }
+            if json { return CommandResult(exitCode: 1, stdout: "{\"warning\":\"\(problem.description.jsonEscaped)\"}\n") }
             return CommandResult(exitCode: 1, stderr: "posguide: \(problem)\n")
         }
         let entry = mcc[number.mcc]
         let advice = mcc.advice(for: number.mcc)
         if json {
-            let name = entry.map { "\"\(jsonEscaped($0.name))\"" } ?? "null"
-            let category = entry.map { "\"\(jsonEscaped($0.category))\"" } ?? "null"
+            let name = entry.map { "\"\($0.name.jsonEscaped)\"" } ?? "null"
+            let category = entry.map { "\"\($0.category.jsonEscaped)\"" } ?? "null"
             return CommandResult(stdout: """
             {"merchant_no":"\(number.digits)","acquirer":"\(number.acquirerCode)","region":"\(number.regionCode)",\
             "mcc":"\(number.mcc)","mcc_name":\(name),"mcc_category":\(category),"sequence":"\(number.sequence)",\
-            "advice":"\(jsonEscaped(advice))","warning":"\(caveat)"}
+            "advice":"\(advice.jsonEscaped)","warning":"\(caveat)"}
 
             """)
         }
@@ -34,22 +34,5 @@ public enum DecodeCommand {
         注意：\(caveat)。
 
         """)
-    }
-
-    /// Text for a JSON string: the problem quotes what was typed, control characters included.
-    static func jsonEscaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20: out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

@@ -55,7 +55,7 @@ public struct MCCTable: Sendable, Equatable {
     /// The table as JSON for the page's script:
     /// `{"codes":{"5812":{"name":"…","category":"…"}},"advice":{"known":"…","unknown":"…"}}`.
     var json: String {
-        func string(_ text: String) -> String { "\"" + DecodeCommand.jsonEscaped(text) + "\"" }
+        func string(_ text: String) -> String { "\"" + text.jsonEscaped + "\"" }
         let codes = entries.keys.sorted().map { code in
             "\"\(code)\":{\"name\":\(string(entries[code]!.name)),\"category\":\(string(entries[code]!.category))}"
         }
