@@ -77,8 +77,9 @@ import Testing
     }
 
     @Test func everyProviderRecordIsDatedAndSourced() {
-        #expect(content.providers.count >= 12)
-        for record in content.providers {
+        let providers = (content.records["providers"] ?? []).compactMap { $0 as? ProviderRecord }
+        #expect(providers.count >= 12)
+        for record in providers {
             #expect(!record.sources.isEmpty, "\(record.id)")
             let html = Self.build.text("providers/\(record.id)/index.html")
             #expect(html.contains("记录核对于 <time datetime=\"\(record.checked)\">"), "\(record.id)")

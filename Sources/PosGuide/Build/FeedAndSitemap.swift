@@ -3,8 +3,8 @@ enum FeedAndSitemap {
     typealias SitemapEntry = (path: String, lastModified: PartialDate?)
 
     /// Every page but the 404, with the day it last changed: its own date (`updated`,
-    /// else `date`; a provider's `checked`; a guide's `date`). A list (the home page, a section, the
-    /// providers, the guides) changed when the newest thing it lists or its own text did.
+    /// else `date`; a record's `checked`; a guide's `date`). A list (the home page, a section, a
+    /// kind of record, the guides) changed when the newest thing it lists or its own text did.
     static func sitemapEntries(plan: SitePlan, pages: [PageSource]) -> [SitemapEntry] {
         func changed(_ page: PageSource?) -> PartialDate? { page.flatMap { $0.metadata.updated ?? $0.metadata.date } }
         func newest(_ dates: [PartialDate?]) -> PartialDate? { dates.compactMap { $0 }.filter(\.isComplete).max() }
@@ -15,16 +15,20 @@ enum FeedAndSitemap {
             switch page.kind {
             case .home: entries.append((page.url, newest([changed(page), siteDate])))
             case .sectionIndex: entries.append((page.url, newest([changed(page), sectionDates[page.url] ?? nil])))
-            case .providerIndex: continue  // listed below with the providers' dates
+            case .recordList: continue  // listed below with its records' dates
             case .article, .standalone: entries.append((page.url, changed(page)))
             }
         }
         for section in plan.sections where section.intro == nil { entries.append((section.url, sectionDates[section.url] ?? nil)) }
         if plan.home == nil { entries.append(("/", siteDate)) }
-        entries.append(("/providers/", newest([changed(plan.providerIntro)] + plan.providers.map { .some($0.checked) })))
+        for list in plan.publishedRecords {
+            entries.append((list.kind.listURL, newest([changed(list.intro)] + list.records.map { .some($0.checked) })))
+        }
         if !plan.content.guides.isEmpty { entries.append(("/guides/", newest(plan.content.guides.map(\.date)))) }
         for guide in plan.content.guides { entries.append((PrintDocument.url(of: guide.id), guide.date)) }
-        for provider in plan.providers { entries.append((plan.providerURL(provider.id), provider.checked)) }
+        for list in plan.publishedRecords {
+            for record in list.records { entries.append((list.kind.url(of: record.id), record.checked)) }
+        }
         return entries
     }
 

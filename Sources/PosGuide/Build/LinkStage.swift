@@ -12,7 +12,7 @@ struct LinkResults {
     /// Element ids of each page and record, by site path.
     var anchors: [String: Set<String>]
 
-    static func check(pages: [RenderedPage], providers: [RenderedProvider], plan: SitePlan, cache: BuildCache?) -> [Diagnostic] {
+    static func check(pages: [RenderedPage], records: [RenderedRecord], plan: SitePlan, cache: BuildCache?) -> [Diagnostic] {
         var results: LinkResults
         var drafts: [String: String] = [:]
         for (file, url) in plan.content.drafts { drafts[url] = file }
@@ -26,7 +26,7 @@ struct LinkResults {
             }
             previous.pages = pages
             results = previous
-            results.addProviderAnchors(providers, plan: plan)
+            results.addRecordAnchors(records)
             let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: results.anchors, drafts: drafts, withErrors: withErrors)
             for index in changed {
                 (results.pathDiagnostics[index], results.fragmentLinks[index]) = checker.checkPaths(pages[index].markdown.links)
@@ -37,7 +37,7 @@ struct LinkResults {
             let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: anchors, drafts: drafts, withErrors: withErrors)
             let split = pages.map { checker.checkPaths($0.markdown.links) }
             results = LinkResults(pages: pages, pathDiagnostics: split.map(\.diagnostics), fragmentLinks: split.map(\.withFragments), anchors: anchors)
-            results.addProviderAnchors(providers, plan: plan)
+            results.addRecordAnchors(records)
         }
 
         let checker = LinkChecker(knownPaths: plan.knownPaths, anchors: results.anchors, drafts: drafts, withErrors: withErrors)
@@ -46,13 +46,13 @@ struct LinkResults {
             diagnostics += results.pathDiagnostics[index]
             if !results.fragmentLinks[index].isEmpty { diagnostics += checker.checkFragments(results.fragmentLinks[index]) }
         }
-        for provider in providers { diagnostics += checker.check(provider.links) }
+        for record in records { diagnostics += checker.check(record.links) }
         diagnostics += checker.check(plan.config.nav.map { LinkReference(path: $0.url, fragment: nil, written: $0.url, location: $0.location) })
         cache?.lastLinks = results
         return diagnostics
     }
 
-    mutating func addProviderAnchors(_ providers: [RenderedProvider], plan: SitePlan) {
-        for provider in providers { anchors[plan.providerURL(provider.record.id)] = provider.anchors }
+    mutating func addRecordAnchors(_ records: [RenderedRecord]) {
+        for record in records { anchors[record.url] = record.anchors }
     }
 }

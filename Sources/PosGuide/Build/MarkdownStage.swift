@@ -27,27 +27,13 @@ final class RenderedPage: Sendable {
     var summary: String { source.metadata.summary ?? markdown.summary }
 }
 
-/// A provider record with its Markdown fields rendered and its sources numbered.
-struct RenderedProvider: Sendable {
-    var record: ProviderRecord
-    var verifyHTML: String
-    var aboutHTML: String?
-    /// Citation number of each source id used by the record.
-    var citationNumbers: [String: Int]
-    var sourcesHTML: String
-    var links: [LinkReference]
-    var anchors: Set<String>
-    var diagnostics: [Diagnostic]
-}
-
 /// Renders every page's and record's Markdown, on all cores.
 enum MarkdownStage {
     static func environment(for plan: SitePlan) -> MarkdownEnvironment {
         var directives = DirectiveRegistry()
-        directives.register(ProviderListDirective(rows: plan.providers.map { record in
-            .init(name: record.name, legalName: record.legalName, url: plan.providerURL(record.id),
-                  status: record.licence.status, checked: record.checked)
-        }))
+        for list in plan.records {
+            for directive in list.kind.directives(list.records, plan: plan) { directives.register(directive) }
+        }
         directives.register(FeeCalculatorDirective())
         let fees = plan.content.data.values["fees"] as? [String: Any]
         directives.register(FeeTableDirective(schedules: fees?["schedules"] as? [String: Any] ?? [:]))
@@ -58,6 +44,7 @@ enum MarkdownStage {
             cjkEmphasis: plan.config.pairsCJKEmphasis,
             sources: plan.content.sources,
             links: LinkResolver(pagesByFile: plan.pagesByFile, leftOutByFile: plan.content.drafts.merging(plan.content.withErrors) { a, _ in a }),
+            records: RecordLinks(plan.records),
             directives: directives,
             allowedDomains: plan.config.allowedDomains,
             remoteImages: plan.config.remoteImages,
@@ -98,12 +85,19 @@ enum MarkdownStage {
         return RenderedPage(source: page, markdown: markdown, sourcesHTML: sources)
     }
 
-    static func renderProviders(_ providers: [ProviderRecord], plan: SitePlan, environment: MarkdownEnvironment) -> [RenderedProvider] {
-        providers.parallelMap { record in
+    /// Renders every published record's Markdown fields, on all cores.
+    static func renderRecords(_ plan: SitePlan, environment: MarkdownEnvironment) -> [RenderedRecord] {
+        let records = plan.publishedRecords.flatMap { list in list.records.map { (kind: list.kind, record: $0) } }
+        return records.parallelMap { kind, record in
             let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: record.file.path, text: record.file.text),
-                                            pagePath: plan.providerURL(record.id))
-            let verify = renderer.render(record.verify.text, firstLine: record.verify.lineOffset + 1, firstColumn: record.verify.firstColumn)
-            let about = record.about.map { renderer.render($0.text, firstLine: $0.lineOffset + 1, firstColumn: $0.firstColumn) }
+                                            pagePath: kind.url(of: record.id))
+            var fieldsHTML: [String: String] = [:]
+            var summary: String?
+            for (name, field) in record.markdownFields {
+                let rendered = renderer.render(field.text, firstLine: field.lineOffset + 1, firstColumn: field.firstColumn)
+                fieldsHTML[name] = rendered.html
+                summary = summary ?? rendered.summary
+            }
             // Sources named in the record's fields are numbered after those cited in its text.
             for id in record.citedSources.map(\.value) where environment.sources.entries[id] != nil {
                 _ = renderer.cite(id)
@@ -111,8 +105,8 @@ enum MarkdownStage {
             let final = renderer.snapshot()
             var numbers: [String: Int] = [:]
             for (index, id) in final.citations.enumerated() { numbers[id] = index + 1 }
-            return RenderedProvider(
-                record: record, verifyHTML: verify.html, aboutHTML: about?.html, citationNumbers: numbers,
+            return RenderedRecord(
+                kind: kind, record: record, fieldsHTML: fieldsHTML, summary: summary ?? "", citationNumbers: numbers,
                 sourcesHTML: SourceListHTML.render(final.citations, registry: environment.sources),
                 links: final.links, anchors: final.anchors, diagnostics: final.diagnostics
             )

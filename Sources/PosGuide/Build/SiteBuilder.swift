@@ -30,13 +30,14 @@ public enum SiteBuilder {
             return BuildResult(files: [], diagnostics: diagnostics, statistics: clock.statistics())
         }
         diagnostics += GuideStage.check(templates, assets: templates.assets, guides: content.guides)
+        diagnostics += RecordKinds.checkTemplates(templates, content: content)
         // A `--base-url` replaces site.yaml's address; the command checks that one itself.
         if let severity = options.reservedAddress, options.baseURL == nil,
            let placeholder = PublishingAddress.check(content.config, severity: severity) {
             diagnostics.append(placeholder)
         }
         // Text `posguide new` left to write: a warning in a draft, an error in anything published.
-        diagnostics += FillInMarker.diagnostics(pages: content.pages, providers: content.providers, guides: content.guides) {
+        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: RecordKinds.all.flatMap { content.records[$0.folder] ?? [] }, guides: content.guides) {
             FileSystem.read(options.source.path + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
         }
 
@@ -53,8 +54,8 @@ public enum SiteBuilder {
         let environment = MarkdownStage.environment(for: plan)
         let keys = cache.map { CacheKeys(cache: $0, options: options, plan: plan) }
         let pages = MarkdownStage.renderPages(content.pages, environment: environment, cache: cache, key: keys?.markdown ?? 0)
-        let providers = MarkdownStage.renderProviders(plan.providers, plan: plan, environment: environment)
-        diagnostics += pages.flatMap(\.markdown.diagnostics) + providers.flatMap(\.diagnostics)
+        let records = MarkdownStage.renderRecords(plan, environment: environment)
+        diagnostics += pages.flatMap(\.markdown.diagnostics) + records.flatMap(\.diagnostics)
         // The site's editorial rules need each page's rendered text and citations. A page that already
         // has an error (front matter, an unknown source) is not measured too: its counts would be follow-ons.
         let filesWithErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.location.path))
@@ -63,7 +64,7 @@ public enum SiteBuilder {
         clock.lap("markdown")
 
         // 4. check links: needs every page's anchors, so only after all pages rendered.
-        diagnostics += LinkResults.check(pages: pages, providers: providers, plan: plan, cache: cache)
+        diagnostics += LinkResults.check(pages: pages, records: records, plan: plan, cache: cache)
         clock.lap("links")
 
         // Nothing is rendered from content with errors: the result would not be published anyway.
@@ -76,7 +77,7 @@ public enum SiteBuilder {
         let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), staging: staging)
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
         var files = stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
-        files += stage.renderProviders(providers, intro: pages.first { $0.source.kind == .providerIndex })
+        files += stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } })
         if let home = stage.renderHomeIfMissing(pages) { files.append(home) }
         files.append(stage.render404())
         if let search = stage.renderSearchPage() { files.append(search) }
@@ -114,13 +115,13 @@ public enum SiteBuilder {
 
         var statistics = clock.statistics()
         statistics.pages = files.filter { $0.path.hasSuffix(".html") }.count
-        statistics.providers = providers.count
+        statistics.providers = records.filter { $0.kind is ProviderKind }.count
         statistics.files = files.count
         for stage in statistics.stages { logger.debug("\(stage.name): \(stage.milliseconds) ms") }
         // Freeing every page's text and renderings takes a core tens of milliseconds on a large
         // site: another thread does it while the caller commits the output (and a command-line
         // build may exit before it is done). The closure holds the last references.
-        let retired = (content, plan, pages, providers)
+        let retired = (content, plan, pages, records)
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
         return BuildResult(files: files, diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
     }

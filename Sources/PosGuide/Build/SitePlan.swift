@@ -16,8 +16,10 @@ struct SitePlan: Sendable {
     var sections: [Section]
     /// Top-level pages (`content/<slug>.md`).
     var standalone: [PageSource]
-    var providerIntro: PageSource?
-    var providers: [ProviderRecord]
+    /// Each kind of record, in `RecordKinds.all` order: the published ones and the absent alike.
+    var records: [RecordList]
+    /// The day the plan was resolved for: staleness is judged against it.
+    var today: PartialDate
     /// Source file -> site path, for links written as `fees.md`.
     var pagesByFile: [String: String]
     /// Every site path a link may point at: pages, generated lists, files.
@@ -27,7 +29,8 @@ struct SitePlan: Sendable {
     /// Turns the site paths above into the hrefs pages emit (the path part of `base_url`).
     var paths = SitePaths.root
 
-    func providerURL(_ id: String) -> String { "/providers/\(id)/" }
+    /// The kinds whose pages this build publishes.
+    var publishedRecords: [RecordList] { records.filter(\.isPublished) }
 
     /// Resolves `content` for a build on `today`.
     static func resolve(_ content: SiteContent, themeAssets: [String], baseURL: String?, today: PartialDate,
@@ -47,7 +50,7 @@ struct SitePlan: Sendable {
 
         var home: PageSource?
         var standalone: [PageSource] = []
-        var providerIntro: PageSource?
+        var recordIntros: [String: PageSource] = [:]
         var intros: [String: PageSource] = [:]
         var articles: [String: [PageSource]] = [:]
         var pagesByFile: [String: String] = [:]
@@ -57,7 +60,7 @@ struct SitePlan: Sendable {
             switch page.kind {
             case .home: home = page
             case .standalone: standalone.append(page)
-            case .providerIndex: providerIntro = page
+            case .recordList(let folder): recordIntros[folder] = page
             case .sectionIndex(let section): intros[section] = page
             case .article(let section): articles[section, default: []].append(page)
             }
@@ -71,14 +74,22 @@ struct SitePlan: Sendable {
         knownPaths.insert("/")
         for section in sections { knownPaths.insert(section.url) }
 
-        let providers = content.providers.sorted { $0.id < $1.id }
-        knownPaths.insert("/providers/")
-        for provider in providers {
-            let url = "/providers/\(provider.id)/"
-            claim(url, by: provider.file.path)
-            pagesByFile[provider.file.path] = url
-            knownPaths.insert(url)
-            diagnostics += check(provider, sources: content.sources, config: config, today: today)
+        var records: [RecordList] = []
+        for kind in RecordKinds.all {
+            let list = RecordList(kind: kind, intro: recordIntros[kind.folder],
+                                  records: (content.records[kind.folder] ?? []).sorted { $0.id < $1.id },
+                                  isPublished: kind.listsWhenAbsent || content.recordFolders.contains(kind.folder))
+            records.append(list)
+            guard list.isPublished else { continue }
+            knownPaths.insert(kind.listURL)
+            let checks = RecordChecks(sources: content.sources, config: config, today: today, ids: Set(list.ids))
+            for record in list.records {
+                let url = kind.url(of: record.id)
+                claim(url, by: record.file.path)
+                pagesByFile[record.file.path] = url
+                knownPaths.insert(url)
+                diagnostics += check(record, of: kind, in: checks)
+            }
         }
 
         var assets: [String: String] = [:]
@@ -107,7 +118,7 @@ struct SitePlan: Sendable {
         diagnostics += checkSourceFreshness(content.sources, config: config, today: today)
 
         let plan = SitePlan(config: config, content: content, home: home, sections: sections, standalone: standalone,
-                            providerIntro: providerIntro, providers: providers, pagesByFile: pagesByFile,
+                            records: records, today: today, pagesByFile: pagesByFile,
                             knownPaths: knownPaths, assets: assets, paths: SitePaths(baseURL: config.baseURL))
         return (plan, diagnostics)
     }
@@ -145,39 +156,22 @@ struct SitePlan: Sendable {
         return (a.metadata.title ?? "", a.url) < (b.metadata.title ?? "", b.url)
     }
 
-    static func check(_ provider: ProviderRecord, sources: SourceRegistry, config: SiteConfig, today: PartialDate) -> [Diagnostic] {
+    /// The checks every record has, whatever its kind, then its kind's own.
+    static func check(_ record: ContentRecord, of kind: any RecordKind, in site: RecordChecks) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for cited in provider.citedSources where sources.isUnknown(cited.value) {
+        for cited in record.citedSources where site.sources.isUnknown(cited.value) {
             diagnostics.append(.error("citation.unknown-source", "unknown source `\(cited.value)`", at: cited.location,
-                                      hint: MarkdownRenderer.suggestion(for: cited.value, among: sources.ids).map { "did you mean `\($0)`?" }))
+                                      hint: MarkdownRenderer.suggestion(for: cited.value, among: site.sources.ids).map { "did you mean `\($0)`?" }))
         }
-        if provider.licence.number != nil, provider.licence.numberNote == nil {
-            let confidences = provider.licence.sources.compactMap { sources.entries[$0.value]?.confidence }
-            if !confidences.contains(.high) {
-                diagnostics.append(.error(
-                    "provider.number-attribution",
-                    "licence number from a source below high confidence needs a `number_note` that says where it comes from",
-                    at: SourceLocation(path: provider.file.path),
-                    hint: "e.g. number_note: 据2011年首批公开名单，以人民银行公布为准"
-                ))
-            }
-        }
-        if let website = provider.website, !MarkdownEnvironment.isAllowed(host: LinkResolver.host(of: website), by: config.allowedDomains) {
-            diagnostics.append(.warning(
-                "provider.website-domain",
-                "`website` \(website) is not on the site's allowed domains",
-                at: SourceLocation(path: provider.file.path),
-                hint: "add the provider's own domain to `allowed_domains` in content/site.yaml once you have confirmed it is first-party"
-            ))
-        }
-        let age = today.dayNumber - provider.checked.dayNumber
-        if let future = futureChecked(provider.checked, today: today, at: provider.checkedLocation) {
+        diagnostics += kind.check(record, in: site)
+        if let future = futureChecked(record.checked, today: site.today, at: record.checkedLocation) {
             diagnostics.append(future)
-        } else if age > config.freshnessDays {
+        } else if site.config.isStale(record.checked, today: site.today) {
+            let age = site.config.age(of: record.checked, today: site.today)
             diagnostics.append(.warning(
-                "provider.stale",
-                "record last checked \(provider.checked) (\(age) days ago, over freshness_days \(config.freshnessDays))",
-                at: provider.checkedLocation,
+                "\(kind.name).stale",
+                "record last checked \(record.checked) (\(age) days ago, over freshness_days \(site.config.freshnessDays))",
+                at: record.checkedLocation,
                 hint: "check the record against the official sources and update `checked`"
             ))
         }
@@ -207,8 +201,8 @@ struct SitePlan: Sendable {
         sources.ids.compactMap { id in
             guard let entry = sources.entries[id] else { return nil }
             if let future = futureChecked(entry.checked, today: today, at: entry.checkedLocation) { return future }
-            let age = today.dayNumber - entry.checked.dayNumber
-            guard age > config.freshnessDays else { return nil }
+            guard config.isStale(entry.checked, today: today) else { return nil }
+            let age = config.age(of: entry.checked, today: today)
             return .warning("sources.stale", "source `\(id)` last checked \(entry.checked) (\(age) days ago)", at: entry.checkedLocation,
                             hint: "check the source again and update `checked`")
         }

@@ -140,64 +140,6 @@ struct TemplateContexts {
         return .map(item)
     }
 
-    func providerItem(_ record: ProviderRecord) -> TemplateValue.Map {
-        var item: TemplateValue.Map = [
-            "id": .string(record.id),
-            "name": .string(record.name),
-            "legal_name": .string(record.legalName),
-            "url": .string(href(plan.providerURL(record.id))),
-            "status": .string(record.licence.status.rawValue),
-            "status_label": .string(record.licence.status.label),
-            "checked": dateValue(record.checked),
-            "stale": .bool(isStale(record)),
-        ]
-        item["summary"] = .optional(record.summary)
-        return item
-    }
-
-    func isStale(_ record: ProviderRecord) -> Bool {
-        today.dayNumber - record.checked.dayNumber > plan.config.freshnessDays
-    }
-
-    func provider(_ rendered: RenderedProvider) -> TemplateValue.Map {
-        let record = rendered.record
-        let description = record.summary ?? "\(record.legalName)：许可状态、处罚记录与一清核实方法。"
-        var context = base(path: plan.providerURL(record.id), title: record.name, description: description)
-        var provider = providerItem(record)
-        provider["former_names"] = .list(record.formerNames.map(TemplateValue.string))
-        provider["has_former_names"] = .bool(!record.formerNames.isEmpty)
-        // Names a merchant types (short names, misspellings): in the page for search only, never shown.
-        provider["aliases"] = .list(record.aliases.map(TemplateValue.string))
-        provider["has_aliases"] = .bool(!record.aliases.isEmpty)
-        // Absent values are absent keys, which `{{#name}}` skips.
-        provider["website"] = .optional(record.website)
-        let licence = record.licence
-        var licenceContext: TemplateValue.Map = ["status": .string(licence.status.rawValue), "status_label": .string(licence.status.label)]
-        licenceContext["status_note"] = .optional(licence.statusNote)
-        licenceContext["number"] = .optional(licence.number)
-        licenceContext["number_note"] = .optional(licence.numberNote)
-        licenceContext["business"] = .optional(licence.business)
-        licenceContext["region"] = .optional(licence.region)
-        licenceContext["valid_until"] = .optional(licence.validUntil)
-        licenceContext["citations_html"] = .string(citationMarks(licence.sources.map(\.value), numbers: rendered.citationNumbers))
-        provider["licence"] = .map(licenceContext)
-        provider["penalties"] = .list(record.penalties.map { penalty in
-            [
-                "date": dateValue(penalty.date),
-                "authority": .string(penalty.authority),
-                "summary": .string(penalty.summary),
-                "citations_html": .string(citationMarks(penalty.sources.map(\.value), numbers: rendered.citationNumbers)),
-            ]
-        })
-        provider["has_penalties"] = .bool(!record.penalties.isEmpty)
-        provider["verify_html"] = .string(rendered.verifyHTML)
-        provider["about_html"] = .optional(rendered.aboutHTML)
-        provider["freshness_days"] = .int(plan.config.freshnessDays)
-        context["provider"] = .map(provider)
-        context["sources_html"] = .string(rendered.sourcesHTML)
-        return context
-    }
-
     /// `[1][3]` links to the page's source list.
     func citationMarks(_ ids: [String], numbers: [String: Int]) -> String {
         ids.compactMap { id in numbers[id].map { "<a class=\"citation\" href=\"#source-\(id.htmlEscaped)\"><sup>[\($0)]</sup></a>" } }.joined()

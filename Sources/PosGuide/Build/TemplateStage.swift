@@ -17,7 +17,7 @@ struct TemplateStage {
         switch kind {
         case .home: return "home"
         case .article, .standalone: return "article"
-        case .sectionIndex, .providerIndex: return nil
+        case .sectionIndex, .recordList: return nil
         }
     }
 
@@ -87,12 +87,13 @@ struct TemplateStage {
     func homeExtras(_ pages: [RenderedPage]) -> TemplateValue.Map {
         let shown = plan.sections.map { Array($0.articles.prefix(6)) }
         let summaries = Self.summaries(pages, of: Set(shown.joined().map(\.url)))
-        return ["sections": .list(zip(plan.sections, shown).map { section, articles in
+        var extras: TemplateValue.Map = ["sections": .list(zip(plan.sections, shown).map { section, articles in
             let items = articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
             return ["title": .string(section.title), "url": .string(contexts.href(section.url)), "pages": .list(items),
                     "count": .int(section.articles.count), "more": .bool(section.articles.count > items.count)]
-        }), "provider_count": .int(plan.providers.count), "has_providers": .bool(!plan.providers.isEmpty),
-           "guide_count": .int(plan.content.guides.count), "has_guides": .bool(!plan.content.guides.isEmpty)]
+        }), "guide_count": .int(plan.content.guides.count), "has_guides": .bool(!plan.content.guides.isEmpty)]
+        for list in plan.publishedRecords { extras.merge(list.kind.homeContext(list.records)) { $1 } }
+        return extras
     }
 
     /// Each page's list summary by URL, for the pages at `urls` (all when nil).
@@ -145,20 +146,25 @@ struct TemplateStage {
         }, make: render)
     }
 
-    func renderProviders(_ providers: [RenderedProvider], intro: RenderedPage?) -> [OutputFile] {
-        var files = providers.parallelMap { rendered in
-            OutputFile(path: Self.outputPath(for: plan.providerURL(rendered.record.id)),
-                       text: templates.render("provider", contexts.provider(rendered)))
+    /// Every record's page and each published kind's list page.
+    /// `intros`: the rendered `content/<folder>/index.md` pages.
+    func renderRecords(_ records: [RenderedRecord], intros: [RenderedPage]) -> [OutputFile] {
+        var files = records.parallelMap { rendered in
+            OutputFile(path: Self.outputPath(for: rendered.url),
+                       text: templates.render(rendered.kind.recordTemplate, rendered.kind.context(rendered, contexts: contexts)))
         }
-        var context: TemplateValue.Map
-        if let intro {
-            context = contexts.page(intro)
-        } else {
-            context = contexts.base(path: "/providers/", title: "支付机构", description: "支付机构记录：许可状态、处罚与核实方法")
-            context["body"] = ""
+        for list in plan.publishedRecords {
+            let kind = list.kind
+            var context: TemplateValue.Map
+            if let intro = intros.first(where: { $0.source.kind == .recordList(folder: kind.folder) }) {
+                context = contexts.page(intro)
+            } else {
+                context = contexts.base(path: kind.listURL, title: kind.listTitle, description: kind.listDescription)
+                context["body"] = ""
+            }
+            context.merge(kind.listContext(records.filter { $0.kind.folder == kind.folder }, contexts: contexts)) { $1 }
+            files.append(OutputFile(path: Self.outputPath(for: kind.listURL), text: templates.render(kind.listTemplate, context)))
         }
-        context["providers"] = .list(plan.providers.map { .map(contexts.providerItem($0)) })
-        files.append(OutputFile(path: "providers/index.html", text: templates.render("providers", context)))
         return files
     }
 

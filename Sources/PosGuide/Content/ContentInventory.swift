@@ -12,7 +12,10 @@ struct ContentInventory {
     var sources: String?
     var dataFiles: [String] = []
     var pages: [PageEntry] = []
-    var providers: [String] = []
+    /// Record files of each kind, by folder.
+    var records: [String: [String]] = [:]
+    /// Folders of record kinds that hold any file (records or the list's intro).
+    var recordFolders: Set<String> = []
     var guides: [String] = []
     /// Relative to `content/assets/`.
     var assets: [String] = []
@@ -20,7 +23,7 @@ struct ContentInventory {
 
     /// Every file the listing found a use for, in order: equal listings publish the same paths.
     var classifiedPaths: [String] {
-        [siteConfig ?? "", sources ?? ""] + dataFiles + pages.map(\.path) + providers + guides + assets.map { "assets/" + $0 }
+        [siteConfig ?? "", sources ?? ""] + dataFiles + pages.map(\.path) + RecordKinds.all.flatMap { records[$0.folder] ?? [] } + guides + assets.map { "assets/" + $0 }
     }
 
     /// Lists `directory` (the `content/` folder) and classifies every file by where it lies.
@@ -50,10 +53,12 @@ struct ContentInventory {
             inventory(asset: components.dropFirst().joined(separator: "/"))
         case (2, "data") where name.hasSuffix(".yaml"):
             if name == "sources.yaml" { sources = path } else { dataFiles.append(path) }
-        case (2, "providers") where name == "index.md":
-            pages.append(PageEntry(path: path, kind: .providerIndex, url: "/providers/"))
-        case (2, "providers") where name.hasSuffix(".yaml"):
-            if requireIdentifier(String(name.dropLast(5)), path: path) { providers.append(path) }
+        case (2, let folder) where name == "index.md" && RecordKinds.kind(folder: folder) != nil:
+            recordFolders.insert(folder)
+            pages.append(PageEntry(path: path, kind: .recordList(folder: folder), url: "/\(folder)/"))
+        case (2, let folder) where name.hasSuffix(".yaml") && RecordKinds.kind(folder: folder) != nil:
+            recordFolders.insert(folder)
+            if requireIdentifier(String(name.dropLast(5)), path: path) { records[folder, default: []].append(path) }
         case (2, "guides") where name.hasSuffix(".yaml"):
             if requireIdentifier(String(name.dropLast(5)), path: path) { guides.append(path) }
         case (2, let section) where name.hasSuffix(".md") && !ContentLoader.specialFolders.contains(section):

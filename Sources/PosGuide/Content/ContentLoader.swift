@@ -10,14 +10,15 @@ public struct ContentLoader {
     }
 
     /// Folders of `content/` with a meaning of their own; any other folder is a section of pages.
-    static let specialFolders: Set<String> = ["assets", "data", "guides", "providers"]
+    static let specialFolders: Set<String> = Set(["assets", "data", "guides"] + RecordKinds.all.map(\.folder))
 
     /// Everything of `content/` but the pages, read together: small files that the whole site depends on.
     struct SiteParts {
         var config: SiteConfig
         var sources: SourceRegistry
         var data: DataValues
-        var providers: [ProviderRecord]
+        /// Each kind's records, by folder.
+        var records: [String: [ContentRecord]]
         var guides: [GuideDefinition]
         var diagnostics: [Diagnostic]
         /// Records whose files could not be read into one: source file -> site path.
@@ -54,7 +55,7 @@ public struct ContentLoader {
             return false
         }
         func content(_ pages: [PageSource]) -> SiteContent {
-            SiteContent(config: parts.config, pages: pages, providers: parts.providers, guides: parts.guides,
+            SiteContent(config: parts.config, pages: pages, records: parts.records, recordFolders: inventory.recordFolders, guides: parts.guides,
                         sources: parts.sources, data: parts.data, assets: inventory.assets, drafts: drafts, withErrors: withErrors)
         }
 
@@ -101,16 +102,19 @@ public struct ContentLoader {
             data.values[name] = value
         }
 
-        let providerResults = inventory.providers.parallelMap { path -> (ProviderRecord?, [Diagnostic]) in
-            var readDiagnostics: [Diagnostic] = []
-            guard let file = read(path, into: &readDiagnostics) else { return (nil, readDiagnostics) }
-            return ProviderRecord.load(file, id: Self.stem(path))
-        }
-        var providers: [ProviderRecord] = []
+        var records: [String: [ContentRecord]] = [:]
         var failedRecords: [String: String] = [:]
-        for (path, (record, recordDiagnostics)) in zip(inventory.providers, providerResults) {
-            diagnostics += recordDiagnostics
-            if let record { providers.append(record) } else { failedRecords[path] = "/providers/\(Self.stem(path))/" }
+        for kind in RecordKinds.all {
+            let paths = inventory.records[kind.folder] ?? []
+            let results = paths.parallelMap { path -> (ContentRecord?, [Diagnostic]) in
+                var readDiagnostics: [Diagnostic] = []
+                guard let file = read(path, into: &readDiagnostics) else { return (nil, readDiagnostics) }
+                return kind.load(file, id: Self.stem(path))
+            }
+            for (path, (record, recordDiagnostics)) in zip(paths, results) {
+                diagnostics += recordDiagnostics
+                if let record { records[kind.folder, default: []].append(record) } else { failedRecords[path] = kind.url(of: Self.stem(path)) }
+            }
         }
 
         var guides: [GuideDefinition] = []
@@ -120,7 +124,7 @@ public struct ContentLoader {
             diagnostics += guideDiagnostics
             if let guide { guides.append(guide) }
         }
-        return SiteParts(config: config, sources: sources, data: data, providers: providers, guides: guides,
+        return SiteParts(config: config, sources: sources, data: data, records: records, guides: guides,
                          diagnostics: diagnostics, failedRecords: failedRecords)
     }
 

@@ -40,14 +40,14 @@ public enum FillInMarker {
     }
 
     /// The markers of everything the build publishes; `readGuide` reads a guide definition's text.
-    static func diagnostics(pages: [PageSource], providers: [ProviderRecord], guides: [GuideDefinition],
+    static func diagnostics(pages: [PageSource], records: [ContentRecord], guides: [GuideDefinition],
                             readGuide: (String) -> String?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in pages {
             diagnostics += self.diagnostics(in: page.file.text, path: page.file.path, draft: page.metadata.draft)
         }
-        for provider in providers {
-            diagnostics += self.diagnostics(in: provider.file.text, path: provider.file.path, draft: false)
+        for record in records {
+            diagnostics += self.diagnostics(in: record.file.text, path: record.file.path, draft: false)
         }
         for guide in guides {
             guard let text = readGuide(guide.path) else { continue }

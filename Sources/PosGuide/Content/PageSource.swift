@@ -12,8 +12,8 @@ public final class PageSource: Sendable {
         case article(section: String)
         /// `content/<slug>.md`
         case standalone
-        /// `content/providers/index.md`
-        case providerIndex
+        /// `content/<folder>/index.md` of a record kind: the intro of its list (`content/providers/index.md`)
+        case recordList(folder: String)
     }
 
     public let file: SourceFile

@@ -1,7 +1,7 @@
 import Yams
 
 /// One payment institution: `content/providers/<id>.yaml`.
-public struct ProviderRecord: Sendable {
+public struct ProviderRecord: ContentRecord {
     public enum LicenceStatus: String, Sendable, CaseIterable {
         case active
         case notRenewed = "not-renewed"
@@ -37,13 +37,6 @@ public struct ProviderRecord: Sendable {
         public var sources: [Located<String>]
     }
 
-    /// Markdown kept with the line it starts on, to render and report in place.
-    public struct MarkdownField: Sendable {
-        public var text: String
-        public var lineOffset: Int
-        public var firstColumn: Int
-    }
-
     public var id: String
     public var file: SourceFile
     public var name: String
@@ -64,6 +57,9 @@ public struct ProviderRecord: Sendable {
     /// Every location a source id is named at, for checking them against the registry.
     public var citedSources: [Located<String>] {
         sources + licence.sources + penalties.flatMap(\.sources)
+    }
+    public var markdownFields: [(name: String, field: MarkdownField)] {
+        [("verify", verify)] + (about.map { [("about", $0)] } ?? [])
     }
 
     static func load(_ file: SourceFile, id: String) -> (ProviderRecord?, [Diagnostic]) {
@@ -111,8 +107,7 @@ public struct ProviderRecord: Sendable {
         let record = ProviderRecord(
             id: id, file: file, name: name, legalName: legalName, formerNames: formerNames, aliases: aliases, summary: summary,
             website: website, licence: licence, penalties: penalties.sorted { $0.date > $1.date },
-            verify: MarkdownField(text: verify.text, lineOffset: verify.lineOffset, firstColumn: verify.firstColumn),
-            about: about.map { MarkdownField(text: $0.text, lineOffset: $0.lineOffset, firstColumn: $0.firstColumn) },
+            verify: MarkdownField(verify), about: about.map(MarkdownField.init),
             checked: checked, checkedLocation: checkedLocation, sources: sources
         )
         return (record, duplicates + map.diagnostics)

@@ -2,7 +2,10 @@
 public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var pages: [PageSource]
-    public var providers: [ProviderRecord]
+    /// Each kind's records (`RecordKinds.all`), by folder, in listing order.
+    public var records: [String: [ContentRecord]]
+    /// Record folders with any file in them: a kind without one publishes nothing (unless it always lists).
+    public var recordFolders: Set<String> = []
     public var guides: [GuideDefinition]
     public var sources: SourceRegistry
     /// `content/data/<name>.yaml` as plain values, by name.

@@ -8,6 +8,7 @@ struct ProviderListDirective: Directive {
         var url: String
         var status: ProviderRecord.LicenceStatus
         var checked: PartialDate
+        var stale: Bool
     }
 
     let rows: [Row]
@@ -19,21 +20,25 @@ struct ProviderListDirective: Directive {
         return Self.table(rows, paths: context.sitePaths)
     }
 
-    /// The table, also used by the generated `/providers/` page.
+    /// The table of providers: the one source of it, for this directive and the `/providers/` page alike.
+    /// `data-label` names each cell where a narrow screen stacks them; a stale record says so.
     static func table(_ rows: [Row], paths: SitePaths) -> String {
         var html = """
-        <div class="table-wrap" tabindex="0" role="region" aria-label="支付机构列表"><table class="provider-list">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="支付机构列表">
+        <table class="provider-list">
+        <caption>支付机构记录（按网址中的英文名排列，不代表推荐或排名）</caption>
         <thead><tr><th scope="col">机构</th><th scope="col">持牌主体</th><th scope="col">许可状态</th><th scope="col">核对日期</th></tr></thead>
         <tbody>
 
         """
         for row in rows {
             html += "<tr><td><a href=\"\(paths.href(row.url).htmlEscaped)\">\(row.name.htmlEscaped)</a></td>"
-            html += "<td>\(row.legalName.htmlEscaped)</td>"
-            html += "<td class=\"status status-\(row.status.rawValue)\">\(row.status.label)</td>"
-            html += "<td><time datetime=\"\(row.checked)\">\(row.checked.chinese)</time></td></tr>\n"
+            html += "<td data-label=\"持牌主体\">\(row.legalName.htmlEscaped)</td>"
+            html += "<td data-label=\"许可状态\" class=\"status status-\(row.status.rawValue)\">\(row.status.label)</td>"
+            html += "<td data-label=\"核对日期\"><time datetime=\"\(row.checked)\">\(row.checked.chinese)</time>"
+            html += row.stale ? " <span class=\"stale\">（待复核）</span></td></tr>\n" : "</td></tr>\n"
         }
-        html += "</tbody>\n</table></div>\n"
+        html += "</tbody>\n</table>\n</div>\n"
         return html
     }
 }

@@ -157,6 +157,8 @@ struct CacheKeys {
         hasher.combine(options.includeDrafts)
         hasher.combine(plan.config.baseURL)
         hasher.combine(plan.paths.basePath)
+        // The provider-list directive marks records gone stale by today.
+        hasher.combine(options.today.dayNumber)
         markdown = hasher.finalize()
 
         // Pages show their section's title, which its intro page sets.

@@ -28,7 +28,7 @@ extension SitePlan {
         let swap = { (page: PageSource) -> PageSource in replaced[ObjectIdentifier(page)] ?? page }
         plan.home = plan.home.map(swap)
         plan.standalone = plan.standalone.map(swap)
-        plan.providerIntro = plan.providerIntro.map(swap)
+        for index in plan.records.indices { plan.records[index].intro = plan.records[index].intro.map(swap) }
         for index in plan.sections.indices {
             plan.sections[index].intro = plan.sections[index].intro.map(swap)
             plan.sections[index].articles = plan.sections[index].articles.map(swap)

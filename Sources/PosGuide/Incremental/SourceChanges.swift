@@ -27,6 +27,8 @@ public struct SourceChanges: Sendable, Equatable {
     /// the config, data, sources, records, guides, assets or templates.
     static func isSiteWide(_ path: String) -> Bool {
         guard path.hasPrefix("content/") else { return true }
-        return !path.hasSuffix(".md") || path.hasPrefix("content/assets/") || path.hasPrefix("content/providers/")
+        // A record list's intro is a page, but its kind's list and records are rendered with the records.
+        return !path.hasSuffix(".md") || path.hasPrefix("content/assets/")
+            || RecordKinds.all.contains { path.hasPrefix("content/\($0.folder)/") }
     }
 }

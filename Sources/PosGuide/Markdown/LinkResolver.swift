@@ -13,6 +13,8 @@ public struct LinkResolver: Sendable {
         case samePage(fragment: String)
         /// `source:<id>`
         case citation(id: String)
+        /// `<scheme>:<id>` of a record kind, e.g. `glossary:yiqing`
+        case record(scheme: String, reference: String)
         case external(host: String)
         /// mailto:, tel:
         case contact
@@ -48,6 +50,7 @@ public struct LinkResolver: Sendable {
                 return .external(host: Self.host(of: trimmed))
             }
             if Self.contactSchemes.contains(lower) { return .contact }
+            if RecordLinks.isScheme(lower) { return .record(scheme: lower, reference: String(trimmed.dropFirst(scheme.count + 1))) }
             return .unsafe(scheme: lower)
         }
         if trimmed.hasPrefix("//") {

@@ -9,6 +9,8 @@ public struct MarkdownEnvironment: Sendable {
     public var cjkEmphasis: Bool
     public var sources: SourceRegistry
     public var links: LinkResolver
+    /// The records `glossary:`-style links may name.
+    public var records: RecordLinks
     public var directives: DirectiveRegistry
     /// External link hosts allowed without a warning; empty allows every host.
     public var allowedDomains: [String]
@@ -23,6 +25,7 @@ public struct MarkdownEnvironment: Sendable {
         cjkEmphasis: Bool = true,
         sources: SourceRegistry = SourceRegistry(),
         links: LinkResolver = LinkResolver(pagesByFile: [:]),
+        records: RecordLinks = RecordLinks(),
         directives: DirectiveRegistry = DirectiveRegistry(),
         allowedDomains: [String] = [],
         remoteImages: RemoteImagePolicy = .error,
@@ -34,6 +37,7 @@ public struct MarkdownEnvironment: Sendable {
         self.cjkEmphasis = cjkEmphasis
         self.sources = sources
         self.links = links
+        self.records = records
         self.directives = directives
         self.allowedDomains = allowedDomains
         self.remoteImages = remoteImages

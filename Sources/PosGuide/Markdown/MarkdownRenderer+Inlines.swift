@@ -59,6 +59,20 @@ extension MarkdownRenderer {
             } else if let href = siteHref(written: url, rewritten: rewritten) {
                 node.url = href
             }
+        case .record(let scheme, let reference):
+            switch environment.records.resolve(scheme: scheme, reference: reference, at: here) {
+            case .failure(let diagnostic):
+                report(diagnostic)
+                node.replaceKeepingChildren(enter: "", exit: "")
+            case .success(let path):
+                // Checked and rewritten like a link written as the record's site path.
+                links.append(LinkReference(path: path, fragment: nil, written: url, location: here))
+                if let printChapter {
+                    rewriteSiteLinkForPrint(node, path: path, fragment: nil, chapter: printChapter)
+                } else {
+                    node.url = environment.sitePaths.href(path)
+                }
+            }
         case .samePage(let fragment):
             links.append(LinkReference(path: pagePath, fragment: fragment.percentDecoded, written: url, location: here))
             if let printChapter { rewriteSamePageLinkForPrint(node, fragment: fragment, chapter: printChapter) }

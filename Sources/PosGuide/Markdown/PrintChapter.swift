@@ -10,11 +10,14 @@ public struct PrintChapter: Sendable {
     public var chapters: [String: String]
     /// The site's absolute base URL, ending with `/`.
     public var baseURL: String
+    /// Site path of every record printed in the document (a glossary term) -> its entry's element id.
+    public var entries: [String: String]
 
-    public init(id: String, chapters: [String: String], baseURL: String) {
+    public init(id: String, chapters: [String: String], baseURL: String, entries: [String: String] = [:]) {
         self.id = id
         self.chapters = chapters
         self.baseURL = baseURL
+        self.entries = entries
     }
 
     /// The element id in the document for `fragment` of the chapter `chapterID`.
@@ -30,6 +33,7 @@ public struct PrintChapter: Sendable {
     /// The in-document anchor for a site path, or nil when the page is not part of the document.
     func anchor(path: String, fragment: String?) -> String? {
         let page = path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+        if let entry = entries[page], fragment == nil || fragment!.isEmpty { return entry }
         guard let chapter = chapters[page] ?? chapters[page + "/"] else { return nil }
         return Self.anchor(fragment, inChapter: chapter)
     }

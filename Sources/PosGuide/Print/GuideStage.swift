@@ -50,7 +50,8 @@ struct GuideStage {
 
     func render(_ guide: GuideDefinition, pages: [String: PageSource], stylesheet: String) -> (PrintDocument, [Diagnostic]) {
         let baseURL = plan.config.baseURL
-        let rendered = GuideChapters.render(guide, pages: pages, environment: environment, baseURL: baseURL)
+        let rendered = GuideChapters.render(guide, pages: pages, environment: environment, baseURL: baseURL,
+                                            records: plan.publishedRecords)
         var chapters = rendered.chapters
         var diagnostics: [Diagnostic] = []
         var qrCodes: [String: String] = [:]
