@@ -107,6 +107,45 @@ import Testing
         try expectSameAsFullBuild(site, fixture)
     }
 
+    @Test func glossaryEditsRebuildToTheFullBuildsBytes() throws {
+        let fixture = try Self.realSiteCopy()
+        for (name, text) in ["index.md": GlossaryFixture.intro, "yiqing.yaml": GlossaryFixture.yiqing,
+                             "erqing.yaml": GlossaryFixture.erqing, "mcc.yaml": GlossaryFixture.mcc] {
+            try fixture.write("content/glossary/" + name, text)
+        }
+        // The sources the fixture's terms cite, and the article one of them links to.
+        try fixture.write("content/data/sources.yaml", try read(fixture, "content/data/sources.yaml") + "\n" + sourcesYAML.split(separator: "\n")
+            .drop { !$0.hasPrefix("ndrc-2016-557:") }.joined(separator: "\n") + "\n")
+        let explanation = "测试说明：见[文章](/articles/a/)。"
+        try fixture.write("content/glossary/yiqing.yaml", GlossaryFixture.yiqing.replacingOccurrences(of: explanation, with: "测试说明。"))
+        let site = PreviewSite(options: fixture.options)
+        #expect(site.rebuild(.all).succeeded)
+        try expectSameAsFullBuild(site, fixture)
+
+        // A term's definition: its page, the index that shows it, and the pages that list it as related.
+        let term = "content/glossary/erqing.yaml"
+        try fixture.write(term, try read(fixture, term).replacingOccurrences(of: "钱先经过别人的账户", with: "钱先经过别人的账户，改过"))
+        var rebuild = site.rebuild(SourceChanges(paths: [term]))
+        #expect(rebuild.succeeded)
+        #expect(Set(rebuild.changed).isSuperset(of: ["/glossary/erqing/", "/glossary/"]))
+        try expectSameAsFullBuild(site, fixture)
+
+        // A term's name, which other terms show as related; then a new term, and the list's intro.
+        try fixture.write(term, try read(fixture, term).replacingOccurrences(of: "term: 二清", with: "term: 二清（改）"))
+        rebuild = site.rebuild(SourceChanges(paths: [term]))
+        #expect(rebuild.changed.contains("/glossary/yiqing/"))
+        try expectSameAsFullBuild(site, fixture)
+        try fixture.write("content/glossary/tiaoma.yaml", GlossaryFixture.mcc.replacingOccurrences(of: "term: 商户类别码", with: "term: 跳码")
+            .replacingOccurrences(of: "topic: terminal", with: "topic: risks"))
+        rebuild = site.rebuild(SourceChanges(paths: ["content/glossary/tiaoma.yaml"], structural: true))
+        #expect(rebuild.changed.contains("/glossary/tiaoma/"))
+        try expectSameAsFullBuild(site, fixture)
+        try fixture.write("content/glossary/index.md", page("术语表", "改过的引言。"))
+        rebuild = site.rebuild(SourceChanges(paths: ["content/glossary/index.md"]))
+        #expect(rebuild.changed.contains("/glossary/"))
+        try expectSameAsFullBuild(site, fixture)
+    }
+
     @Test func anchorsOrderAndListsFollowEditsToOtherPages() throws {
         let fixture = try SiteFixture([
             "content/articles/a.md": "---\ntitle: 甲\ndate: 2026-01-01\n---\n\n见[乙的费用一节](b.md#费用)。\n",
