@@ -37,7 +37,7 @@ public enum SiteBuilder {
             diagnostics.append(placeholder)
         }
         // Text `posguide new` left to write: a warning in a draft, an error in anything published.
-        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: RecordKinds.all.flatMap { content.records[$0.folder] ?? [] }, guides: content.guides) {
+        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: content.allRecords, guides: content.guides) {
             FileSystem.read(options.source.path + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
         }
 

@@ -76,7 +76,9 @@ struct ContentInventory {
                 "content.ignored-file",
                 "file ignored: not a page, record, guide, data file or asset",
                 at: SourceLocation(path: path),
-                hint: "pages are content/<section>/<slug>.md; records are content/providers/<id>.yaml; files to publish as they are go under content/assets/"
+                hint: "pages are content/<section>/<slug>.md; records are "
+                    + RecordKinds.all.map { "content/\($0.folder)/<id>.yaml" }.joined(separator: " or ")
+                    + "; files to publish as they are go under content/assets/"
             ))
         }
     }

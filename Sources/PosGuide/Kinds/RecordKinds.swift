@@ -21,6 +21,13 @@ enum RecordKinds {
     }
 }
 
+extension SiteContent {
+    /// Every record of every kind, kind by kind in `RecordKinds.all` order.
+    var allRecords: [ContentRecord] {
+        RecordKinds.all.flatMap { records[$0.folder] ?? [] }
+    }
+}
+
 /// One kind's records as the site has them: sorted by id, with the list page's intro.
 struct RecordList: Sendable {
     var kind: any RecordKind

@@ -33,7 +33,7 @@ public struct PrintChapter: Sendable {
     /// The in-document anchor for a site path, or nil when the page is not part of the document.
     func anchor(path: String, fragment: String?) -> String? {
         let page = path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
-        if let entry = entries[page], fragment == nil || fragment!.isEmpty { return entry }
+        if let entry = entries[page], (fragment ?? "").isEmpty { return entry }
         guard let chapter = chapters[page] ?? chapters[page + "/"] else { return nil }
         return Self.anchor(fragment, inChapter: chapter)
     }

@@ -21,10 +21,9 @@ public struct RecordLinks: Sendable {
     init(_ lists: [RecordList]) {
         for kind in RecordKinds.all {
             guard let scheme = kind.linkScheme else { continue }
-            let list = lists.first { $0.kind.folder == kind.folder }
-            let ids = list?.isPublished == true ? list?.ids ?? [] : []
-            schemes[scheme] = Scheme(kindName: kind.name, folder: kind.folder, ids: Set(ids), sortedIDs: ids.sorted(),
-                                     isPublished: list?.isPublished ?? false)
+            let list = lists.first { $0.kind.folder == kind.folder && $0.isPublished }
+            let ids = list?.ids ?? []
+            schemes[scheme] = Scheme(kindName: kind.name, folder: kind.folder, ids: Set(ids), sortedIDs: ids.sorted(), isPublished: list != nil)
         }
     }
 
