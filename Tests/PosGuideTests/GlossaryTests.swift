@@ -132,6 +132,18 @@ import Testing
         #expect(html.components(separatedBy: "<li id=\"source-state-council-768\">").count == 2, "one source list for the document")
     }
 
+    @Test func headingsInPrintedTermsGetTheirEntrysPrefixSoIdsStayUnique() throws {
+        var files = GlossaryFixture.files()
+        files["content/glossary/yiqing.yaml"] = GlossaryFixture.yiqing.replacingOccurrences(of: "  测试说明：见[文章](/articles/a/)。", with: "  ### 怎么核实\n\n  测试说明。")
+        files["content/glossary/erqing.yaml"] = GlossaryFixture.erqing + "explanation: |\n  ### 怎么核实\n\n  另一条说明。\n"
+        files["content/guides/book.yaml"] = "title: 测试手册\ndate: 2026-11-24\nchapters:\n  - articles/a.md\nappendices:\n  - glossary/index.md\n"
+        let result = try SiteFixture(files).build()
+        #expect(errors(result).isEmpty)
+        let html = result.text("guides/book/index.html")
+        #expect(html.contains("<h3 id=\"ch2-glossary-yiqing-怎么核实\">"))
+        #expect(html.contains("<h3 id=\"ch2-glossary-erqing-怎么核实\">"))
+    }
+
     @Test func aSiteWithGlossaryRecordsNeedsTheGlossaryTemplates() throws {
         let fixture = try SiteFixture(GlossaryFixture.files())
         try fixture.remove("templates/glossary-index.mustache")

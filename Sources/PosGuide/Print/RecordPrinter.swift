@@ -37,6 +37,10 @@ struct RecordPrinter {
 
     private func renderer(for record: ContentRecord, pagePath: String) -> MarkdownRenderer {
         let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: record.file.path, text: record.file.text), pagePath: pagePath)
+        // Ids inside a record's text take its entry's id as prefix: two terms' explanations may
+        // both have a `## 怎么核实`, and a document's ids must be unique.
+        var chapter = self.chapter
+        if let entry = anchor(of: pagePath) { chapter.id = entry }
         renderer.printChapter = chapter
         renderer.continueNumbering(after: citations)
         return renderer
