@@ -29,7 +29,7 @@ struct RecordPrinter {
     mutating func citationMarks(_ ids: [String], of record: ContentRecord, pagePath: String) -> String {
         let renderer = self.renderer(for: record, pagePath: pagePath)
         let marks = ids.filter { environment.sources.entries[$0] != nil }.map { id in
-            "<a class=\"citation in-document\" href=\"#source-\(id.htmlEscaped)\"><sup>[\(renderer.cite(id))]</sup></a>"
+            "<a class=\"citation\" href=\"#source-\(id.htmlEscaped)\"><sup>[\(renderer.cite(id))]</sup></a>"
         }
         citations = renderer.snapshot().citations
         return marks.joined()
