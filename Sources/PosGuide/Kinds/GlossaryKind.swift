@@ -113,8 +113,10 @@ struct GlossaryKind: RecordKind {
         entry["has_names"] = .bool(record.pinyin != nil || record.english != nil || !record.aliases.isEmpty)
         entry["definition_html"] = .optional(rendered.fieldsHTML["definition"])
         entry["explanation_html"] = .optional(rendered.fieldsHTML["explanation"])
-        let terms = Dictionary(plan.records.first { $0.kind.folder == folder }?.records.compactMap { $0 as? Record }.map { ($0.id, $0) } ?? []) { a, _ in a }
-        let related: [TemplateValue] = record.related.compactMap { terms[$0.value] }.map { .map(item($0, contexts: contexts)) }
+        let terms = plan.records.first { $0.kind.folder == folder }?.records.compactMap { $0 as? Record } ?? []
+        // `related` was checked in resolve: every id names a term.
+        let related: [TemplateValue] = record.related.compactMap { id in terms.first { $0.id == id.value } }
+            .map { .map(item($0, contexts: contexts)) }
         entry["related"] = .list(related)
         entry["has_related"] = .bool(!related.isEmpty)
         entry["stale"] = .bool(plan.config.isStale(record.checked, today: contexts.today))

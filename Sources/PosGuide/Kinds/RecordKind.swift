@@ -41,8 +41,6 @@ protocol RecordKind: Sendable {
     func printedList(_ records: [ContentRecord], printer: inout RecordPrinter) -> (html: String, headings: [Heading])?
 }
 
-
-
 extension RecordKind {
     var linkScheme: String? { nil }
     var listsWhenAbsent: Bool { false }
