@@ -156,6 +156,8 @@ struct GlossaryKind: RecordKind {
         return ["topics": .list(topics), "has_topics": .bool(!topics.isEmpty)]
     }
 
+    /// The appendix prints each term's definition, not its explanation: the articles the explanations
+    /// point to are the guide's own chapters, and the whole handbook must stay light enough for a phone.
     func printedList(_ records: [ContentRecord], printer: inout RecordPrinter) -> (html: String, headings: [Heading])? {
         let terms = records.compactMap { $0 as? Record }
         var html = ""
@@ -173,7 +175,6 @@ struct GlossaryKind: RecordKind {
                 html += names.isEmpty ? "</h3>\n" : " <small>\(names.joined(separator: " · ").htmlEscaped)</small></h3>\n"
                 if !term.aliases.isEmpty { html += "<p class=\"meta\">又称：\(term.aliases.joined(separator: "、").htmlEscaped)</p>\n" }
                 html += printer.render(term.definition, of: term, pagePath: page)
-                if let explanation = term.explanation { html += printer.render(explanation, of: term, pagePath: page) }
                 html += "<p class=\"meta\">出处：\(printer.citationMarks(term.sources.map(\.value), of: term, pagePath: page))</p>\n"
             }
         }
