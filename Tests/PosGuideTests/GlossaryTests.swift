@@ -132,10 +132,21 @@ import Testing
         #expect(html.components(separatedBy: "<li id=\"source-state-council-768\">").count == 2, "one source list for the document")
     }
 
+    @Test func theAppendixPrintsDefinitionsNotExplanations() throws {
+        var files = GlossaryFixture.files()
+        files["content/guides/book.yaml"] = "title: 测试手册\ndate: 2026-11-24\nchapters:\n  - articles/a.md\nappendices:\n  - glossary/index.md\n"
+        let result = try SiteFixture(files).build()
+        #expect(errors(result).isEmpty)
+        let html = result.text("guides/book/index.html")
+        #expect(html.contains("测试释义：钱直接结算到商户自己的账户"))
+        #expect(!html.contains("测试说明"), "the explanation is on the term's page, not in print")
+        #expect(result.text("glossary/yiqing/index.html").contains("测试说明"))
+    }
+
     @Test func headingsInPrintedTermsGetTheirEntrysPrefixSoIdsStayUnique() throws {
         var files = GlossaryFixture.files()
-        files["content/glossary/yiqing.yaml"] = GlossaryFixture.yiqing.replacingOccurrences(of: "  测试说明：见[文章](/articles/a/)。", with: "  ### 怎么核实\n\n  测试说明。")
-        files["content/glossary/erqing.yaml"] = GlossaryFixture.erqing + "explanation: |\n  ### 怎么核实\n\n  另一条说明。\n"
+        files["content/glossary/yiqing.yaml"] = GlossaryFixture.yiqing.replacingOccurrences(of: "definition: |\n", with: "definition: |\n  ### 怎么核实\n\n")
+        files["content/glossary/erqing.yaml"] = GlossaryFixture.erqing.replacingOccurrences(of: "definition: |\n", with: "definition: |\n  ### 怎么核实\n\n")
         files["content/guides/book.yaml"] = "title: 测试手册\ndate: 2026-11-24\nchapters:\n  - articles/a.md\nappendices:\n  - glossary/index.md\n"
         let result = try SiteFixture(files).build()
         #expect(errors(result).isEmpty)
