@@ -9,7 +9,7 @@ struct GlossaryKind: RecordKind {
     let linkScheme: String? = "glossary"
     let recordTemplate = "glossary"
     let listTemplate = "glossary-index"
-    let listTitle = "术语表"
+    let listTitle = "名词解释"
     let listDescription = "商户常遇到的支付术语：一句话解释、怎么核实、出处"
 
     /// The topics, in the order the list and the printed appendix show them.
