@@ -149,7 +149,7 @@ struct SitePlan: Sendable {
         var diagnostics: [Diagnostic] = []
         for cited in provider.citedSources where sources.isUnknown(cited.value) {
             diagnostics.append(.error("citation.unknown-source", "unknown source `\(cited.value)`", at: cited.location,
-                                      hint: MarkdownRenderer.suggestion(for: cited.value, among: sources.ids).map { "did you mean `\($0)`?" }))
+                                      hint: Suggestion.nearest(to: cited.value, among: sources.ids).map { "did you mean `\($0)`?" }))
         }
         if provider.licence.number != nil, provider.licence.numberNote == nil {
             let confidences = provider.licence.sources.compactMap { sources.entries[$0.value]?.confidence }

@@ -177,7 +177,7 @@ final class YAMLMapping {
     /// Reports keys no accessor asked for; call after reading every known key.
     func finish() {
         for pair in pairs where !known.contains(pair.key) {
-            let hint = MarkdownRenderer.suggestion(for: pair.key, among: known).map { "did you mean `\($0)`?" }
+            let hint = Suggestion.nearest(to: pair.key, among: known).map { "did you mean `\($0)`?" }
                 ?? "known keys: " + known.joined(separator: ", ")
             diagnostics.append(.error(
                 "schema.unknown-key",
