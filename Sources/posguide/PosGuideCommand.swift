@@ -240,9 +240,9 @@ struct Fee: ParsableCommand {
     var json = false
 
     func run() throws {
-        let input = FeeCommand.Input(amount: amount, rate: rate, perTransactionFee: perTransactionFee,
-                                     transactionCount: transactionCount, annualFee: annualFee,
-                                     deposit: deposit, depositRefunded: depositRefunded)
+        let input = FeeInput(amount: amount, rate: rate, perTransactionFee: perTransactionFee,
+                             transactionCount: transactionCount, annualFee: annualFee,
+                             deposit: deposit, depositRefunded: depositRefunded)
         try finish(FeeCommand.run(input, json: json))
     }
 }
@@ -262,6 +262,6 @@ struct Decode: ParsableCommand {
     var json = false
 
     func run() throws {
-        try finish(DecodeCommand.run(merchantNumber, mcc: MCCTable.load(source: site.sourceURL), json: json))
+        try finish(DecodeCommand.run(merchantNumber, source: site.sourceURL, json: json))
     }
 }

@@ -49,9 +49,8 @@ enum MarkdownStage {
                   status: record.licence.status, checked: record.checked)
         }))
         directives.register(FeeCalculatorDirective())
-        let fees = plan.content.data.values["fees"] as? [String: Any]
-        directives.register(FeeTableDirective(schedules: fees?["schedules"] as? [String: Any] ?? [:]))
-        directives.register(MerchantNumberDirective(mcc: MCCTable(data: plan.content.data.values["mcc"])))
+        directives.register(FeeTableDirective(fees: plan.content.data.fees))
+        directives.register(MerchantNumberDirective(mcc: plan.content.data.mcc))
         return MarkdownEnvironment(
             allowRawHTML: plan.config.allowRawHTML,
             siteTransforms: true,
