@@ -78,7 +78,7 @@ struct Build: ParsableCommand {
     var withPDF = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+        if let baseURL, !baseURL.isAbsoluteHTTPURL {
             throw ValidationError("--base-url must start with http:// or https://")
         }
     }
@@ -114,7 +114,7 @@ struct Export: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+        if let baseURL, !baseURL.isAbsoluteHTTPURL {
             throw ValidationError("--base-url must start with http:// or https://")
         }
     }

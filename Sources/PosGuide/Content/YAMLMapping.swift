@@ -188,6 +188,17 @@ final class YAMLMapping {
         }
     }
 
+    /// An absolute web address (`https://…`); anything else is reported at the value as `id`,
+    /// with the scheme suggested when it looks like a bare host name.
+    func absoluteURL(_ key: String, id: String) -> String? {
+        guard let node = value(key), let url = scalarString(node, key: key) else { return nil }
+        guard url.isAbsoluteHTTPURL else {
+            diagnostics.append(.error(id, "`\(key)` must be an absolute http(s) URL", at: location(of: node), hint: LinkResolver.schemeHint(for: url)))
+            return nil
+        }
+        return url
+    }
+
     /// Reports keys no accessor asked for; call after reading every known key.
     func finish() {
         for pair in pairs where !known.contains(pair.key) {
