@@ -78,7 +78,7 @@ struct Build: ParsableCommand {
     var withPDF = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+        if let baseURL, !baseURL.isAbsoluteHTTPURL {
             throw ValidationError("--base-url must start with http:// or https://")
         }
     }
@@ -114,7 +114,7 @@ struct Export: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+        if let baseURL, !baseURL.isAbsoluteHTTPURL {
             throw ValidationError("--base-url must start with http:// or https://")
         }
     }
@@ -240,9 +240,9 @@ struct Fee: ParsableCommand {
     var json = false
 
     func run() throws {
-        let input = FeeCommand.Input(amount: amount, rate: rate, perTransactionFee: perTransactionFee,
-                                     transactionCount: transactionCount, annualFee: annualFee,
-                                     deposit: deposit, depositRefunded: depositRefunded)
+        let input = FeeInput(amount: amount, rate: rate, perTransactionFee: perTransactionFee,
+                             transactionCount: transactionCount, annualFee: annualFee,
+                             deposit: deposit, depositRefunded: depositRefunded)
         try finish(FeeCommand.run(input, json: json))
     }
 }
@@ -262,6 +262,6 @@ struct Decode: ParsableCommand {
     var json = false
 
     func run() throws {
-        try finish(DecodeCommand.run(merchantNumber, mcc: MCCTable.load(source: site.sourceURL), json: json))
+        try finish(DecodeCommand.run(merchantNumber, source: site.sourceURL, json: json))
     }
 }

@@ -163,6 +163,12 @@ import Testing
             == ["content/data/sources.yaml:4:8: error: `url` must be an absolute http(s) URL\ncontent/data/sources.yaml:4:8: note: a web address needs `https://` in front: https://www.gov.cn/zhengce/"])
     }
 
+    @Test func aBaseURLWithoutSchemeSaysToAddHTTPSAsSourceURLsDo() throws {
+        // One check for every absolute address: base_url, a source's url, a provider's website.
+        #expect(try printed(["content/site.yaml": "title: 站\nbase_url: posguide.cn/guide/\n"])
+            == ["content/site.yaml:2:11: error: `base_url` must be an absolute http(s) URL\ncontent/site.yaml:2:11: note: a web address needs `https://` in front: https://posguide.cn/guide/"])
+    }
+
     // MARK: drafts
 
     static let draft = "---\ntitle: 草稿\ndraft: true\n---\n\n草稿正文。\n"

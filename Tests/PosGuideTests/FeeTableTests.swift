@@ -62,7 +62,7 @@ import Testing
             "content/data/fees.yaml": Self.schedule,
             "content/articles/a.md": page("甲", "正文\n\n```fee-table nope\n```\n"),
         ])
-        #expect(site.diagnostics() == ["content/articles/a.md:7:1: error: no usable schedule `nope` under `schedules` in content/data/fees.yaml"])
+        #expect(site.diagnostics() == ["content/articles/a.md:7:1: error: no schedule `nope` under `schedules` in content/data/fees.yaml"])
     }
 
     @Test func theRealFeesArticleShowsTheChart() {

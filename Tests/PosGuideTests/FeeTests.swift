@@ -64,23 +64,23 @@ import Testing
         from: Data(contentsOf: SiteFixture.packageRoot.appendingPathComponent("Tests/vectors/tools.json"))
     )
 
-    func input(_ vector: Vectors.Case) -> FeeCommand.Input {
-        FeeCommand.Input(amount: vector.input.amount, rate: vector.input.rate,
-                         perTransactionFee: vector.input.per_txn_fee ?? "0", transactionCount: vector.input.txn_count ?? 0,
-                         annualFee: vector.input.annual_fee ?? "0", deposit: vector.input.deposit ?? "0",
-                         depositRefunded: vector.input.deposit_refunded ?? false)
+    func input(_ vector: Vectors.Case) -> FeeInput {
+        FeeInput(amount: vector.input.amount, rate: vector.input.rate,
+                 perTransactionFee: vector.input.per_txn_fee ?? "0", transactionCount: vector.input.txn_count ?? 0,
+                 annualFee: vector.input.annual_fee ?? "0", deposit: vector.input.deposit ?? "0",
+                 depositRefunded: vector.input.deposit_refunded ?? false)
     }
 
-    func input(_ comparison: Vectors.Comparison, _ offer: Vectors.Comparison.Offer) -> FeeCommand.Input {
-        FeeCommand.Input(amount: comparison.input.amount, rate: offer.rate, perTransactionFee: offer.per_txn_fee,
-                         transactionCount: comparison.input.txn_count, annualFee: offer.annual_fee,
-                         deposit: offer.deposit, depositRefunded: offer.deposit_refunded)
+    func input(_ comparison: Vectors.Comparison, _ offer: Vectors.Comparison.Offer) -> FeeInput {
+        FeeInput(amount: comparison.input.amount, rate: offer.rate, perTransactionFee: offer.per_txn_fee,
+                 transactionCount: comparison.input.txn_count, annualFee: offer.annual_fee,
+                 deposit: offer.deposit, depositRefunded: offer.deposit_refunded)
     }
 
     @Test func everyVectorThroughTheLibrary() throws {
         #expect(Self.vectors.fees.count >= 20)
         for vector in Self.vectors.fees {
-            let offer = try FeeCommand.offer(from: input(vector)).get()
+            let offer = try input(vector).offer().get()
             let cost = offer.monthlyCost()
             let year = offer.yearlyCost()
             #expect(Money.yuan(cost.monthlyTotalFen) == vector.expected?.monthly_fee, "\(vector.description)")
@@ -94,8 +94,8 @@ import Testing
     @Test func everyComparisonThroughTheLibrary() throws {
         #expect(Self.vectors.comparisons.count >= 3)
         for vector in Self.vectors.comparisons {
-            let a = try FeeCommand.offer(from: input(vector, vector.input.a)).get()
-            let b = try FeeCommand.offer(from: input(vector, vector.input.b)).get()
+            let a = try input(vector, vector.input.a).offer().get()
+            let b = try input(vector, vector.input.b).offer().get()
             let comparison = FeeComparison(a, b)
             #expect(Money.yuan(a.yearlyCost().firstYearTotalFen) == vector.expected.first_year_fee, "\(vector.description)")
             #expect(Money.yuan(b.yearlyCost().firstYearTotalFen) == vector.expected.b_first_year_fee, "\(vector.description)")
@@ -108,7 +108,7 @@ import Testing
 
     @Test func everyInvalidVectorNamesItsField() {
         for vector in Self.vectors.invalid_fees {
-            guard case .failure(let error) = FeeCommand.offer(from: input(vector)) else {
+            guard case .failure(let error) = input(vector).offer() else {
                 Issue.record("accepted: \(vector.description)")
                 continue
             }

@@ -27,13 +27,13 @@ import Testing
     @Test func amountsAtTheEdgeOfIntAreRefusedNotTrapped() {
         #expect(Money.fen(fromYuan: "92233720368547758.07") == Int.max)
         #expect(Money.fen(fromYuan: "92233720368547758.99") == nil)
-        let many = FeeCommand.offer(from: .init(amount: "1", rate: "0.6", perTransactionFee: "92233720368547758", transactionCount: 2))
-        // The tools' bounds (FeeCommand.Limit) refuse such inputs before any product is formed.
+        let many = FeeInput(amount: "1", rate: "0.6", perTransactionFee: "92233720368547758", transactionCount: 2).offer()
+        // The tools' bounds (FeeInput.Limit) refuse such inputs before any product is formed.
         #expect(many == .failure(FeeInputError(field: "per-txn-fee", value: "92233720368547758",
-                                               problem: .tooLarge(Money.yuan(FeeCommand.Limit.perTransactionFeeFen)))))
-        let huge = FeeCommand.offer(from: .init(amount: "92233720368547758", rate: "100"))
+                                               problem: .tooLarge(Money.yuan(FeeInput.Limit.perTransactionFeeFen)))))
+        let huge = FeeInput(amount: "92233720368547758", rate: "100").offer()
         #expect(huge == .failure(FeeInputError(field: "amount", value: "92233720368547758",
-                                               problem: .tooLarge(Money.yuan(FeeCommand.Limit.amountFen)))))
+                                               problem: .tooLarge(Money.yuan(FeeInput.Limit.amountFen)))))
     }
 
     @Test(.timeLimit(.minutes(1))) func aHeadingThatSlugsToSourceSomethingEndsAndGetsItsOwnId() {

@@ -27,9 +27,11 @@ import Testing
         Vectors.self,
         from: Data(contentsOf: SiteFixture.packageRoot.appendingPathComponent("Tests/vectors/tools.json"))
     )
-    static let table = MCCTable.load(source: SiteFixture.packageRoot)
+    static let loaded = MCCTable.load(source: SiteFixture.packageRoot)
+    static let table = loaded.0
 
     @Test func readsTheSitesMCCTableWithCategories() {
+        #expect(Self.loaded.1.isEmpty)
         #expect(Self.table["5411"] == MCCTable.Entry(name: "大型仓储式超级市场、超市", category: "零售"))
         #expect(Self.table.entries.count == 9)
         #expect(Self.table.entries.values.allSatisfy { !$0.category.isEmpty })

@@ -24,8 +24,8 @@ enum CLIParserFuzz {
             // `fee --json` on four fields (one a line): a usage error or one JSON object.
             let fields = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             func field(_ index: Int) -> String { index < fields.count ? fields[index] : "0" }
-            let feeInput = FeeCommand.Input(amount: field(0), rate: field(1), perTransactionFee: field(2),
-                                            transactionCount: Int(field(3)) ?? 0, annualFee: field(4), deposit: field(5))
+            let feeInput = FeeInput(amount: field(0), rate: field(1), perTransactionFee: field(2),
+                                    transactionCount: Int(field(3)) ?? 0, annualFee: field(4), deposit: field(5))
             let result = FeeCommand.run(feeInput, json: true)
             if result.exitCode == 0 { expectJSONObject(result.stdout, from: input) }
         }

@@ -79,7 +79,7 @@ struct LinkChecker {
             // Heading ids are long and typed short: the shortest that starts with what was typed
             // (`第三部` of `第三部分费用`) comes first, then the nearest by edits.
             let nearest = ids.filter { $0.hasPrefix(slug) }.min { ($0.count, $0) < ($1.count, $1) }
-                ?? MarkdownRenderer.suggestion(for: slug, among: ids.sorted())
+                ?? Suggestion.nearest(to: slug, among: ids.sorted())
             hint = nearest.map { "did you mean `#\($0)`?" }
         }
         return .error("link.broken-anchor", "broken link `\(link.written)`: \(path) has no heading or element with id `\(fragment)`",

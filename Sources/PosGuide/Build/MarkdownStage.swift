@@ -35,9 +35,8 @@ enum MarkdownStage {
             for directive in list.kind.directives(list.records, plan: plan) { directives.register(directive) }
         }
         directives.register(FeeCalculatorDirective())
-        let fees = plan.content.data.values["fees"] as? [String: Any]
-        directives.register(FeeTableDirective(schedules: fees?["schedules"] as? [String: Any] ?? [:]))
-        directives.register(MerchantNumberDirective(mcc: MCCTable(data: plan.content.data.values["mcc"])))
+        directives.register(FeeTableDirective(fees: plan.content.data.fees))
+        directives.register(MerchantNumberDirective(mcc: plan.content.data.mcc))
         return MarkdownEnvironment(
             allowRawHTML: plan.config.allowRawHTML,
             siteTransforms: true,

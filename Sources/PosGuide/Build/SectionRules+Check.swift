@@ -8,7 +8,7 @@ extension SectionRules {
             diagnostics.append(.warning(
                 "site.rules-section", "rules for section `\(section)`, but there is no such section: they check nothing",
                 at: rule.location,
-                hint: MarkdownRenderer.suggestion(for: section, among: sections).map { "did you mean `\($0)`?" }
+                hint: Suggestion.nearest(to: section, among: sections).map { "did you mean `\($0)`?" }
                     ?? "sections are the folders of content/ that hold pages: " + sections.joined(separator: ", ")
             ))
         }

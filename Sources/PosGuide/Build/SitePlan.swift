@@ -161,7 +161,7 @@ struct SitePlan: Sendable {
         var diagnostics: [Diagnostic] = []
         for cited in record.citedSources where site.sources.isUnknown(cited.value) {
             diagnostics.append(.error("citation.unknown-source", "unknown source `\(cited.value)`", at: cited.location,
-                                      hint: MarkdownRenderer.suggestion(for: cited.value, among: site.sources.ids).map { "did you mean `\($0)`?" }))
+                                      hint: Suggestion.nearest(to: cited.value, among: site.sources.ids).map { "did you mean `\($0)`?" }))
         }
         diagnostics += kind.check(record, in: site)
         if let future = futureChecked(record.checked, today: site.today, at: record.checkedLocation) {

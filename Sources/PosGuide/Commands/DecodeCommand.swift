@@ -4,6 +4,13 @@ import Foundation
 public enum DecodeCommand {
     static let caveat = "15 位的拆法是行业常见说法，不是官方标准；从编号看不出是哪家机构，也看不出机器是不是一清、钱是不是结算到你自己的账户。请以持牌机构官方客服核实为准"
 
+    /// Decodes with the MCC table of the site at `source`; errors in its mcc.yaml are content errors (exit 1).
+    public static func run(_ text: String, source: URL, json: Bool) -> CommandResult {
+        let (mcc, diagnostics) = MCCTable.load(source: source)
+        if diagnostics.hasErrors { return CommandResult(exitCode: 1, stderr: CommandResult.diagnostics(diagnostics)) }
+        return run(text, mcc: mcc, json: json)
+    }
+
     public static func run(_ text: String, mcc: MCCTable, json: Bool) -> CommandResult {
         let number: MerchantNumber
         switch MerchantNumber.parse(text) {

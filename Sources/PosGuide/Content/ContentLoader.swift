@@ -96,10 +96,7 @@ public struct ContentLoader {
         var data = DataValues()
         for path in inventory.dataFiles {
             guard let file = read(path, into: &diagnostics) else { continue }
-            let (value, fileDiagnostics) = DataFile.load(file)
-            diagnostics += fileDiagnostics
-            let name = String(path.split(separator: "/").last!.dropLast(5))
-            data.values[name] = value
+            diagnostics += DataFile.read(file, name: String(path.split(separator: "/").last!.dropLast(5)), into: &data)
         }
 
         var records: [String: [ContentRecord]] = [:]

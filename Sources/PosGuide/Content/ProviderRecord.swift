@@ -75,13 +75,7 @@ public struct ProviderRecord: ContentRecord {
         let formerNames = map.strings("former_names") ?? []
         let aliases = map.strings("aliases") ?? []
         let summary = map.string("summary")
-        var website: String?
-        if let node = map.value("website"), let url = map.scalarString(node, key: "website") {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") { website = url } else {
-                map.report(.error("provider.website", "`website` must be an absolute http(s) URL", at: map.location(of: node),
-                                  hint: LinkResolver.schemeHint(for: url)))
-            }
-        }
+        let website = map.absoluteURL("website", id: "provider.website")
         let licence = readLicence(map.mapping("licence", subject: "licence", required: true), in: map)
         var penalties: [Penalty] = []
         for item in map.mappings("penalties", subject: "penalty") ?? [] {

@@ -42,13 +42,9 @@ public struct SiteConfig: Sendable {
         let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "site.yaml", at: SourceLocation(path: file.path))
         if let title = map.string("title") { config.title = title }
         if let description = map.string("description") { config.description = description }
-        if let node = map.value("base_url"), let url = map.scalarString(node, key: "base_url") {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") {
-                config.baseURL = url.hasSuffix("/") ? url : url + "/"
-                config.baseURLLocation = map.location(of: node)
-            } else {
-                map.report(.error("site.base-url", "`base_url` must be an absolute http(s) URL", at: map.location(of: node)))
-            }
+        if let url = map.absoluteURL("base_url", id: "site.base-url") {
+            config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            config.baseURLLocation = map.value("base_url").map(map.location(of:))
         }
         if let language = map.string("language") { config.language = language }
         if let days = map.int("freshness_days", in: 1...3650) { config.freshnessDays = days }

@@ -8,7 +8,7 @@ public struct SiteContent: Sendable {
     public var recordFolders: Set<String> = []
     public var guides: [GuideDefinition]
     public var sources: SourceRegistry
-    /// `content/data/<name>.yaml` as plain values, by name.
+    /// `content/data/<name>.yaml`: plain values by name, and the typed fees and MCC table.
     public var data: DataValues
     /// Files under `content/assets/`, as paths relative to it.
     public var assets: [String]
@@ -20,7 +20,12 @@ public struct SiteContent: Sendable {
     public var withErrors: [String: String] = [:]
 }
 
-/// Plain YAML values for templates. Read-only after loading, so safe to share between threads.
+/// The data files: plain YAML values for templates, and the typed forms the site's own code
+/// reads. Read-only after loading, so safe to share between threads.
 public struct DataValues: @unchecked Sendable {
     public var values: [String: Any] = [:]
+    /// `fees.yaml`'s schedules, for `fee-table`; empty without the file.
+    public var fees = FeeSchedules()
+    /// `mcc.yaml`, for `merchant-number` and `posguide decode`; empty without the file.
+    public var mcc = MCCTable()
 }

@@ -88,15 +88,7 @@ public struct SourceRegistry: Sendable {
             let publisher = map.string("publisher", required: true)
             let number = map.string("number")
             let date = map.date("date", complete: false)
-            var url: String?
-            if let node = map.value("url"), let text = map.scalarString(node, key: "url") {
-                if text.hasPrefix("https://") || text.hasPrefix("http://") {
-                    url = text
-                } else {
-                    map.report(.error("sources.url", "`url` must be an absolute http(s) URL", at: map.location(of: node),
-                                      hint: LinkResolver.schemeHint(for: text)))
-                }
-            }
+            let url = map.absoluteURL("url", id: "sources.url")
             let checked = map.date("checked", required: true)
             let checkedLocation = map.value("checked").map(map.location(of:)) ?? keyLocation
             var confidence: Confidence?

@@ -46,7 +46,7 @@ final class YAMLMapping {
 
     /// The value node of `key`, marking the key as known.
     func value(_ key: String) -> Node? {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
         if case .scalar(let scalar) = pair.value, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) {
             return nil
@@ -174,10 +174,35 @@ final class YAMLMapping {
         return sequence.map { YAMLMapping($0, path: path, lineOffset: lineOffset, subject: subject, at: location(of: $0), sourceText: sourceText) }
     }
 
+    /// A mapping from ids the file chooses (MCC codes, schedule ids) to mappings, each read by
+    /// the same rules; `subject` names one entry for messages.
+    func keyedMappings(_ key: String, subject: (String) -> String) -> [(id: String, location: SourceLocation, map: YAMLMapping)]? {
+        guard let node = value(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error("schema.type", "`\(key)` must be a mapping of `id:` entries", at: location(of: node)))
+            return nil
+        }
+        return mapping.map { pair in
+            let id = pair.key.string ?? "", at = location(of: pair.key)
+            return (id, at, YAMLMapping(pair.value, path: path, lineOffset: lineOffset, subject: subject(id), at: at, sourceText: sourceText))
+        }
+    }
+
+    /// An absolute web address (`https://…`); anything else is reported at the value as `id`,
+    /// with the scheme suggested when it looks like a bare host name.
+    func absoluteURL(_ key: String, id: String) -> String? {
+        guard let node = value(key), let url = scalarString(node, key: key) else { return nil }
+        guard url.isAbsoluteHTTPURL else {
+            diagnostics.append(.error(id, "`\(key)` must be an absolute http(s) URL", at: location(of: node), hint: LinkResolver.schemeHint(for: url)))
+            return nil
+        }
+        return url
+    }
+
     /// Reports keys no accessor asked for; call after reading every known key.
     func finish() {
         for pair in pairs where !known.contains(pair.key) {
-            let hint = MarkdownRenderer.suggestion(for: pair.key, among: known).map { "did you mean `\($0)`?" }
+            let hint = Suggestion.nearest(to: pair.key, among: known).map { "did you mean `\($0)`?" }
                 ?? "known keys: " + known.joined(separator: ", ")
             diagnostics.append(.error(
                 "schema.unknown-key",

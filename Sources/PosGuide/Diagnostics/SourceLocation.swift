@@ -14,9 +14,4 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(path):\(line):\(column)" }
-
-    /// The same file, shifted down by `lines` (for YAML that starts inside a Markdown file).
-    public func offset(lines: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line + lines, column: column)
-    }
 }

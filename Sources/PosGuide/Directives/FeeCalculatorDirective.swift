@@ -20,12 +20,12 @@ struct FeeCalculatorDirective: Directive {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 if parts.count == 2 { fields[parts[0]] = parts[1] }
             }
-            let input = FeeCommand.Input(amount: fields["amount"] ?? "", rate: fields["rate"] ?? "",
-                                         perTransactionFee: fields["per_txn_fee"] ?? "0",
-                                         transactionCount: Int(fields["txn_count"] ?? "0") ?? -1,
-                                         annualFee: fields["annual_fee"] ?? "0", deposit: fields["deposit"] ?? "0",
-                                         depositRefunded: fields["deposit_refunded"] == "yes")
-            switch FeeCommand.offer(from: input) {
+            let input = FeeInput(amount: fields["amount"] ?? "", rate: fields["rate"] ?? "",
+                                 perTransactionFee: fields["per_txn_fee"] ?? "0",
+                                 transactionCount: Int(fields["txn_count"] ?? "0") ?? -1,
+                                 annualFee: fields["annual_fee"] ?? "0", deposit: fields["deposit"] ?? "0",
+                                 depositRefunded: fields["deposit_refunded"] == "yes")
+            switch input.offer() {
             case .success(let offer): examples.append(offer)
             case .failure(let error):
                 context.report(.error("directive.fee-example", "example offer: \(error)",

@@ -68,7 +68,7 @@ struct GlossaryKind: RecordKind {
             if topic == nil {
                 let names = Topic.allCases.map(\.rawValue)
                 map.report(.error("glossary.topic", "`topic` must be one of \(names.joined(separator: ", "))", at: map.location(of: node),
-                                  hint: MarkdownRenderer.suggestion(for: text, among: names).map { "did you mean `\($0)`?" }))
+                                  hint: Suggestion.nearest(to: text, among: names).map { "did you mean `\($0)`?" }))
             }
         }
         let definition = map.markdown("definition", required: true)
@@ -97,7 +97,7 @@ struct GlossaryKind: RecordKind {
             }
             guard !site.ids.contains(related.value) else { return nil }
             return .error("glossary.unknown-related", "unknown glossary id `\(related.value)` in `related`", at: related.location,
-                          hint: MarkdownRenderer.suggestion(for: related.value, among: known).map { "did you mean `\($0)`?" }
+                          hint: Suggestion.nearest(to: related.value, among: known).map { "did you mean `\($0)`?" }
                               ?? "glossary ids are the file names of content/glossary/<id>.yaml")
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 /// The one door to libcmark: thin Swift accessors over `cmark_node` pointers.
 ///
 /// Nothing outside `Markdown/` sees these pointers; the rest of the code gets
-/// Swift values from `PageMarkdownRenderer`.
+/// Swift values from `MarkdownRenderer`.
 struct CmarkNode {
     let pointer: OpaquePointer
 

@@ -41,7 +41,7 @@ extension MarkdownRenderer {
                     "citation.unknown-source",
                     "unknown source `\(id)` in citation",
                     at: here,
-                    hint: Self.suggestion(for: id, among: environment.sources.ids).map { "did you mean `\($0)`? Sources are listed in content/data/sources.yaml" }
+                    hint: Suggestion.nearest(to: id, among: environment.sources.ids).map { "did you mean `\($0)`? Sources are listed in content/data/sources.yaml" }
                         ?? "add it to content/data/sources.yaml"
                 )) }
                 node.replaceKeepingChildren(enter: "", exit: "")
@@ -162,12 +162,5 @@ extension MarkdownRenderer {
     static func preview(_ text: String) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
         return line.count > 40 ? String(line.prefix(40)) + "…" : line
-    }
-
-    /// The closest known name, for "did you mean" hints.
-    static func suggestion(for name: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, EditDistance.between(name, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
-        return best.0
     }
 }

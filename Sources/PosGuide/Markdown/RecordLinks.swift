@@ -46,7 +46,7 @@ public struct RecordLinks: Sendable {
         }
         guard kind.ids.contains(reference) else {
             return .failure(.error("link.\(scheme)-unknown", "unknown \(kind.kindName) id `\(reference)`", at: location,
-                                   hint: MarkdownRenderer.suggestion(for: reference, among: kind.sortedIDs).map { "did you mean `\($0)`?" }
+                                   hint: Suggestion.nearest(to: reference, among: kind.sortedIDs).map { "did you mean `\($0)`?" }
                                        ?? "records are content/\(kind.folder)/<id>.yaml"))
         }
         return .success("/\(kind.folder)/\(reference)/")

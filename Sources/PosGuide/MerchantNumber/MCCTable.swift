@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// `content/data/mcc.yaml`'s `codes`: the few merchant category codes the site can name,
 /// each with a plain-language category (餐饮, 零售, …) a shop owner can hold against her
@@ -21,25 +22,51 @@ public struct MCCTable: Sendable, Equatable {
         self.unknownAdvice = unknownAdvice
     }
 
-    /// From the data file read as plain values: `codes: {"5812": {name: …, category: …}}`.
-    init(data: Any?) {
-        var entries: [String: Entry] = [:]
-        if let mcc = data as? [String: Any], let codes = mcc["codes"] as? [String: Any] {
-            for (code, value) in codes {
-                guard let record = value as? [String: Any], let name = record["name"] as? String else { continue }
-                entries[code] = Entry(name: name, category: record["category"] as? String ?? "")
+    static let path = "content/data/mcc.yaml"
+
+    /// The table of the site at `source`, read as a build reads it; empty when the site has none.
+    public static func load(source: URL) -> (MCCTable, [Diagnostic]) {
+        let url = source.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (MCCTable(), []) }
+        let file: SourceFile
+        do {
+            switch SourceFile.decode(try FileSystem.contents(of: url.path), path: path) {
+            case .success(let decoded): file = decoded
+            case .failure(let diagnostic): return (MCCTable(), [diagnostic])
             }
+        } catch {
+            return (MCCTable(), [.error("file.unreadable", "cannot read file: \(error.reason)", at: SourceLocation(path: path))])
         }
-        let advice = (data as? [String: Any])?["advice"] as? [String: Any]
-        self.init(entries: entries, knownAdvice: advice?["known"] as? String ?? "", unknownAdvice: advice?["unknown"] as? String ?? "")
+        var data = DataValues()
+        let diagnostics = DataFile.read(file, name: "mcc", into: &data)
+        return (data.mcc, diagnostics)
     }
 
-    /// The table of the site at `source`; empty when the site has none.
-    public static func load(source: URL) -> MCCTable {
-        let path = "content/data/mcc.yaml"
-        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path),
-              case .success(let file) = SourceFile.decode(data, path: path) else { return MCCTable() }
-        return MCCTable(data: DataFile.load(file).0)
+    /// Reads the parsed file against its schema; every problem is reported where it is written.
+    static func read(_ node: Node?, file: SourceFile) -> (MCCTable, [Diagnostic]) {
+        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "mcc.yaml", at: SourceLocation(path: file.path), sourceText: file.text)
+        if let node = map.value("confidence"), let text = map.scalarString(node, key: "confidence"), Confidence(rawValue: text) == nil {
+            map.report(.error("mcc.confidence", "`confidence` must be one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", "))", at: map.location(of: node)))
+        }
+        _ = map.string("note")
+        var table = MCCTable()
+        for entry in map.keyedMappings("codes", subject: { "MCC `\($0)`" }) ?? [] {
+            let name = entry.map.string("name", required: true)
+            let category = entry.map.string("category", required: true)
+            map.collect(entry.map)
+            guard entry.id.count == 4, entry.id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                map.report(.error("mcc.code", "MCC `\(entry.id)` must be 4 digits, quoted: `\"5812\": {name: …, category: …}`", at: entry.location))
+                continue
+            }
+            if let name, let category { table.entries[entry.id] = Entry(name: name, category: category) }
+        }
+        if let advice = map.mapping("advice", subject: "advice") {
+            table.knownAdvice = advice.string("known", required: true) ?? ""
+            table.unknownAdvice = advice.string("unknown", required: true) ?? ""
+            map.collect(advice)
+        }
+        map.finish()
+        return (table, map.diagnostics)
     }
 
     public subscript(code: Substring) -> Entry? { entries[String(code)] }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// An offer as a person writes it: amounts in 元 and a rate in percent, as text. The `fee`
+/// command's options, the fee calculator's example lines and `fees.yaml`'s schedules all read
+/// into it; `offer()` checks it and prices nothing until it is valid.
+public struct FeeInput: Sendable {
+    public var amount: String
+    public var rate: String
+    public var perTransactionFee: String = "0"
+    public var transactionCount: Int = 0
+    public var annualFee: String = "0"
+    public var deposit: String = "0"
+    public var depositRefunded = false
+
+    public init(amount: String, rate: String, perTransactionFee: String = "0", transactionCount: Int = 0, annualFee: String = "0",
+                deposit: String = "0", depositRefunded: Bool = false) {
+        self.amount = amount
+        self.rate = rate
+        self.perTransactionFee = perTransactionFee
+        self.transactionCount = transactionCount
+        self.annualFee = annualFee
+        self.deposit = deposit
+        self.depositRefunded = depositRefunded
+    }
+
+    /// The largest inputs the tools accept. The page's script computes in plain JavaScript
+    /// numbers (no BigInt on old Android WebViews), exact only below 2^53; with these bounds
+    /// its largest intermediate, amount × rate in thousandths of a percent × 12, stays below
+    /// 1.3 × 10^15. The CLI holds to the same bounds so both answer the same inputs.
+    public enum Limit {
+        public static let amountFen = 1_000_000_000          // 1000 万元 a month
+        public static let ratePercent: Decimal = 100
+        public static let rateDecimals = 3
+        public static let perTransactionFeeFen = 100_000     // 1000 元 a transaction
+        public static let transactionCount = 1_000_000
+        public static let annualFeeFen = 100_000_000         // 100 万元 a year
+        public static let depositFen = 100_000_000           // 100 万元
+    }
+
+    /// The offer, or the first input that is not a valid amount or rate, or is out of bounds.
+    public func offer() -> Result<FeeOffer, FeeInputError> {
+        Result { () throws(FeeInputError) -> FeeOffer in try checkedOffer() }
+    }
+
+    func checkedOffer() throws(FeeInputError) -> FeeOffer {
+        let monthly = try Self.amountFen(amount, field: "amount", max: Limit.amountFen)
+        let rate = try Self.ratePercent(rate)
+        let perTransaction = try Self.amountFen(perTransactionFee, field: "per-txn-fee", max: Limit.perTransactionFeeFen)
+        let count = transactionCount
+        guard count >= 0 else { throw FeeInputError(field: "txn-count", value: String(count)) }
+        guard count <= Limit.transactionCount else {
+            throw FeeInputError(field: "txn-count", value: String(count), problem: .tooLarge(String(Limit.transactionCount)))
+        }
+        return FeeOffer(monthlyAmountFen: monthly, ratePercent: rate, perTransactionFeeFen: perTransaction, transactionCount: count,
+                        annualFeeFen: try Self.amountFen(annualFee, field: "annual-fee", max: Limit.annualFeeFen),
+                        depositFen: try Self.amountFen(deposit, field: "deposit", max: Limit.depositFen), depositRefunded: depositRefunded)
+    }
+
+    /// An amount in 元 as fen, within `max`; `field` names it in the error.
+    static func amountFen(_ text: String, field: String, max: Int) throws(FeeInputError) -> Int {
+        guard let fen = Money.fen(fromYuan: text) else { throw FeeInputError(field: field, value: text) }
+        guard fen <= max else { throw FeeInputError(field: field, value: text, problem: .tooLarge(Money.yuan(max))) }
+        return fen
+    }
+
+    /// A rate in percent, at most 100 and with at most `Limit.rateDecimals` decimals.
+    static func ratePercent(_ text: String) throws(FeeInputError) -> Decimal {
+        guard let rate = Money.percent(text) else { throw FeeInputError(field: "rate", value: text) }
+        guard rate <= Limit.ratePercent else { throw FeeInputError(field: "rate", value: text, problem: .tooLarge("100")) }
+        guard rate == FeeOffer.roundHalfUp(rate, scale: Limit.rateDecimals) else {
+            throw FeeInputError(field: "rate", value: text, problem: .tooManyDecimals(Limit.rateDecimals))
+        }
+        return rate
+    }
+}
