@@ -49,14 +49,7 @@ enum Trash {
     @discardableResult
     static func sweep(beside output: URL) -> [String] {
         let parent = output.deletingLastPathComponent().path
-        let prefix = prefix(of: output)
-        guard let stream = opendir(parent) else { return [] }
-        var leftovers: [String] = []
-        while let entry = readdir(stream) {
-            let name = FileSystem.name(of: entry)
-            if name.hasPrefix(prefix), carriesMarker(parent + "/" + name) { leftovers.append(parent + "/" + name) }
-        }
-        closedir(stream)
+        let leftovers = FileTree.names(in: parent, startingWith: prefix(of: output)).map { parent + "/" + $0 }.filter(carriesMarker)
         for leftover in leftovers where !deleteInBackground(leftover) {
             try? FileTree.remove(leftover)
         }
