@@ -8,7 +8,8 @@ import Foundation
 /// place, and a Ctrl-C in the terminal does not stop the deletion. The output marker is deleted
 /// last, so a deletion cut short (a reboot, a kill) leaves a folder that still carries it, and the
 /// next build hands every such leftover to the background again. A folder beside the output
-/// without the marker is never touched, whatever its name.
+/// without the marker is never touched, whatever its name (a killed build's staging folder is
+/// given the marker first: `StagingFolder+Lock.swift`).
 enum Trash {
     /// The start of the names of `output`'s trash folders.
     static func prefix(of output: URL) -> String {
