@@ -26,6 +26,11 @@ import Testing
         }
     }
 
+    /// Deletes the site with `FileTree` (seconds faster than the fixture's `FileManager` for a corpus this size).
+    static func clear(_ site: SiteFixture) {
+        try? FileTree.remove(site.root.path)
+    }
+
     /// The version each built article says it is, counted.
     static func versions(in output: [String: Data]) -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -62,6 +67,7 @@ import Testing
     }
 
     /// The corpus at version v1, built once: the site, the build's arguments and the output.
+    /// Call `clear` on the site when done.
     static func builtCorpus() throws -> (site: SiteFixture, arguments: [String], output: [String: Data]) {
         let site = try corpus(version: "v1")
         let arguments = ["build", "--source", site.root.path]
@@ -75,6 +81,7 @@ import Testing
     @Test(.enabled(if: binaryExists))
     func aBuildKilledWhileWritingLeavesThePreviousOutputWholeAndTheNextBuildClearsItsStagingFolder() throws {
         let (site, arguments, before) = try Self.builtCorpus()
+        defer { Self.clear(site) }
 
         try Self.write("v2", into: site)
         let killed = try BackgroundRun(arguments)
@@ -99,6 +106,7 @@ import Testing
     @Test(.enabled(if: binaryExists))
     func twoBuildsAtOnceIntoOneOutputBothSucceedAndTheOutputIsWhollyOneOfThem() throws {
         let (site, arguments, before) = try Self.builtCorpus()
+        defer { Self.clear(site) }
 
         // The first has read its content (it is writing pages) when the content changes and the second starts.
         let older = try BackgroundRun(arguments)
