@@ -62,6 +62,9 @@ import Testing
         // A `*` in text (Markdown emphasis in a block scalar) is no alias.
         let emphasis = YAMLParsing.parse("verify: |\n  **看**到账短信。\n  *再看*一遍。\n", path: "x.yaml", lineOffset: 0)
         #expect((try? emphasis.get()) != nil)
+        // A mapping whose first key is a mapping starts where that key starts: no alias either (fuzz corpus).
+        let mappingKey = YAMLParsing.parse("{{template}}: {{planet}}\n", path: "x.yaml", lineOffset: 0)
+        #expect((try? mappingKey.get()) != nil)
     }
 }
 

@@ -11,13 +11,15 @@ enum YAMLAliases {
     ///
     /// An aliased value is the anchored node itself, so it shows up as a second visit to a node
     /// already seen at the same place in the file; the walk stops there, before any expansion.
+    /// (A mapping and its first key may start at the same place, `{a: 1}: b`: that is no reuse.)
     static func firstAlias(in node: Node?, text: String, path: String, lineOffset: Int) -> Diagnostic? {
         guard let node else { return nil }
         var seen: Set<Place> = []
-        var pending = [node]
-        while let next = pending.popLast() {
+        var pending: [(node: Node, parent: Place?)] = [(node, nil)]
+        while let (next, parent) = pending.popLast() {
             let kind: Int
             let mark: Mark?
+            var children: [Node] = []
             switch next {
             case .alias(let alias):
                 return error(anchor: alias.anchor.rawValue, anchorMark: nil, fallback: alias.mark, text: text, path: path, lineOffset: lineOffset)
@@ -27,15 +29,16 @@ enum YAMLAliases {
                 (kind, mark) = (0, scalar.mark)
             case .mapping(let mapping):
                 (kind, mark) = (1, mapping.mark)
-                for (key, value) in mapping { pending += [key, value] }
+                for (key, value) in mapping { children += [key, value] }
             case .sequence(let sequence):
                 (kind, mark) = (2, sequence.mark)
-                pending += Array(sequence)
+                children = Array(sequence)
             }
-            guard let mark else { continue }
-            if !seen.insert(Place(kind: kind, line: mark.line, column: mark.column)).inserted {
+            let place = mark.map { Place(kind: kind, line: $0.line, column: $0.column) }
+            if let place, let mark, place != parent, !seen.insert(place).inserted {
                 return error(anchor: anchorName(at: mark, in: text), anchorMark: mark, fallback: mark, text: text, path: path, lineOffset: lineOffset)
             }
+            pending += children.map { ($0, place) }
         }
         return nil
     }
