@@ -107,16 +107,18 @@ import Testing
     func twoBuildsAtOnceIntoOneOutputBothSucceedAndTheOutputIsWhollyOneOfThem() throws {
         let (site, arguments, before) = try Self.builtCorpus()
         defer { Self.clear(site) }
+        // The second build's content, in a site of its own, built into the first site's output.
+        let newerSite = try Self.corpus(version: "v2")
+        defer { Self.clear(newerSite) }
 
-        // The first has read its content (it is writing pages) when the content changes and the second starts.
+        // The second starts as soon as the first is writing pages.
         let older = try BackgroundRun(arguments)
         try #require(older.waitWhileRunning(upTo: 60) { Self.isWritingPages(older.pid, beside: site.output) },
                      "the first build ended before it was seen writing pages")
         let olderStaging = Self.staging(of: older.pid, beside: site.output)
         let olderFolder = try #require(Self.inode(olderStaging))
-        try Self.write("v2", into: site)
         try #require(older.process.isRunning, "the first build ended before the second started")
-        let newer = try BackgroundRun(arguments)
+        let newer = try BackgroundRun(["build", "--source", newerSite.root.path, "--output", site.output.path])
         // The second build has swept the staging folders beside the output once its own exists: the
         // first build's, being written, must still be where it was (or, swapped in, be the output).
         try #require(newer.waitWhileRunning(upTo: 60) { FileManager.default.fileExists(atPath: Self.staging(of: newer.pid, beside: site.output)) })
