@@ -68,6 +68,28 @@ import Testing
         #expect(exists(target.appendingPathComponent("articles/a/index.html")))
     }
 
+    @Test func onlyStagingFoldersNamedForAProcessThatNoBuildHoldsAreSwept() throws {
+        let site = try SiteFixture([:])
+        let prefix = StagingFolder.prefix(of: site.output)
+        // A build running now: its folder is locked for as long as it is open.
+        let running = try StagingFolder.make(beside: site.output)
+        try makeOldTree(running.url, marked: false)
+        let killed = site.root.appendingPathComponent(prefix + "999999")
+        let notOurs = site.root.appendingPathComponent(prefix + "notes")
+        try makeOldTree(killed, marked: false)
+        try makeOldTree(notOurs, marked: false)
+        let target = site.root.appendingPathComponent("keep")
+        try makeOldTree(target, marked: false)
+        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent(prefix + "999998"), withDestinationURL: target)
+
+        #expect(StagingFolder.sweep(beside: site.output) == [killed.path])
+        #expect(Self.eventually { !exists(killed) })
+        #expect(exists(running.url.appendingPathComponent("articles/a/index.html")))
+        #expect(exists(notOurs.appendingPathComponent("articles/a/index.html")))
+        #expect(exists(target.appendingPathComponent("articles/a/index.html")))
+        withExtendedLifetime(running) {}
+    }
+
     @Test func aDeletionCutShortKeepsTheMarkerSoTheNextBuildFinishesIt() throws {
         // The background script deletes the marker last: run its first half alone.
         let site = try SiteFixture([:])

@@ -9,7 +9,9 @@ enum YAMLParsing {
             // The basic resolver leaves scalars as text: the schema readers decide
             // types themselves, and the default one runs regexes on every scalar.
             // An explicit encoding: the default one reads the process environment on every call.
-            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
+            let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            if let alias = YAMLAliases.firstAlias(in: node, text: text, path: path, lineOffset: lineOffset) { return .failure(alias) }
+            return .success(node)
         } catch let error as YamlError {
             return .failure(translate(error, path: path, lineOffset: lineOffset, text: text))
         } catch {
@@ -26,7 +28,9 @@ enum YAMLParsing {
         // Each round removes one copy; the bound only guards against a copy that keeps coming back.
         for _ in 0..<100 {
             do {
-                return (.success(try Yams.compose(yaml: text, .basic, .default, .utf8)), duplicates)
+                let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+                if let alias = YAMLAliases.firstAlias(in: node, text: text, path: path, lineOffset: lineOffset) { return (.failure(alias), duplicates) }
+                return (.success(node), duplicates)
             } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
                 // Yams names the keys in order and marks the first one's first definition.
                 guard let key = keys.first, let removed = removeCopy(of: key, definedAt: context.mark, in: &text, path: path, lineOffset: lineOffset) else {

@@ -35,6 +35,18 @@ enum FileTree {
         }
     }
 
+    /// The names in the folder `parent` that start with `prefix` (none when it cannot be read).
+    static func names(in parent: String, startingWith prefix: String) -> [String] {
+        guard let stream = opendir(parent) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = FileSystem.name(of: entry)
+            if name.hasPrefix(prefix) { names.append(name) }
+        }
+        return names
+    }
+
     private static func error(_ path: String) -> FileSystemError {
         FileSystemError("remove", path, errno: errno)
     }

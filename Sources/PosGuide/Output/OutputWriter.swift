@@ -12,21 +12,14 @@ public enum OutputWriter {
 
     /// Checks that `output` may be replaced and opens an empty staging folder beside it.
     public static func prepareStaging(for output: URL) throws -> StagingFolder {
-        let fileManager = FileManager.default
         let output = output.standardizedFileURL
         try checkReplaceable(output)
-        let parent = output.deletingLastPathComponent()
-        try FileSystem.makeFolder(parent.path)
-        // A previous output whose background deletion was cut short is handed over again.
+        try FileSystem.makeFolder(output.deletingLastPathComponent().path)
+        // A previous output whose background deletion was cut short is handed over again,
+        // and so is the staging folder of a build that was killed before its swap.
         Trash.sweep(beside: output)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).posguide-staging-\(ProcessInfo.processInfo.processIdentifier)")
-        if fileManager.fileExists(atPath: staging.path) { try FileTree.remove(staging.path) }
-        do {
-            try FileSystem.makeFolder(staging.path)
-        } catch {
-            throw FileSystemError("create the staging folder", staging.path, reason: error.reason)
-        }
-        return StagingFolder(url: staging)
+        StagingFolder.sweep(beside: output)
+        return try StagingFolder.make(beside: output)
     }
 
     /// Writes the files of `result` not yet in `staging`, adds the marker and swaps the folder in.
@@ -112,9 +105,11 @@ public enum OutputWriter {
     /// Puts `staging` at `output` in one step where the kernel allows it.
     static func swap(_ staging: URL, into output: URL) throws {
         let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: output.path) else {
-            try FileSystemError.attempt("create", output.path) { try fileManager.moveItem(at: staging, to: output) }
-            return
+        if !fileManager.fileExists(atPath: output.path) {
+            // A plain rename, not `moveItem`: when another build has put its output there since the
+            // check, this one is exchanged with it below instead of failing.
+            if rename(staging.path, output.path) == 0 { return }
+            guard errno == ENOTEMPTY || errno == EEXIST else { throw FileSystemError("create", output.path, errno: errno) }
         }
         if AtomicExchange.exchange(staging.path, output.path) {
             // `staging` now holds the previous output: the new one is in place, whatever happens to it.

@@ -6,13 +6,21 @@ import Foundation
 ///
 /// Nothing here touches the output folder; `OutputWriter.commit` swaps the staging folder
 /// in once the build has succeeded, and `discard` removes it when it has not.
+/// The folder stays open and locked while the build runs (`StagingFolder+Lock.swift`).
 public final class StagingFolder: @unchecked Sendable {
     public let url: URL
     private let lock = NSLock()
     private var failure: Error?
+    /// The folder, open with a `flock` on it; -1 when not locked.
+    private let descriptor: Int32
 
-    init(url: URL) {
+    init(url: URL, descriptor: Int32 = -1) {
         self.url = url
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// Writes `file` now (from any thread) and returns it as written.

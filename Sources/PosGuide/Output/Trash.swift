@@ -8,7 +8,8 @@ import Foundation
 /// place, and a Ctrl-C in the terminal does not stop the deletion. The output marker is deleted
 /// last, so a deletion cut short (a reboot, a kill) leaves a folder that still carries it, and the
 /// next build hands every such leftover to the background again. A folder beside the output
-/// without the marker is never touched, whatever its name.
+/// without the marker is never touched, whatever its name (a killed build's staging folder is
+/// given the marker first: `StagingFolder+Lock.swift`).
 enum Trash {
     /// The start of the names of `output`'s trash folders.
     static func prefix(of output: URL) -> String {
@@ -49,14 +50,7 @@ enum Trash {
     @discardableResult
     static func sweep(beside output: URL) -> [String] {
         let parent = output.deletingLastPathComponent().path
-        let prefix = prefix(of: output)
-        guard let stream = opendir(parent) else { return [] }
-        var leftovers: [String] = []
-        while let entry = readdir(stream) {
-            let name = FileSystem.name(of: entry)
-            if name.hasPrefix(prefix), carriesMarker(parent + "/" + name) { leftovers.append(parent + "/" + name) }
-        }
-        closedir(stream)
+        let leftovers = FileTree.names(in: parent, startingWith: prefix(of: output)).map { parent + "/" + $0 }.filter(carriesMarker)
         for leftover in leftovers where !deleteInBackground(leftover) {
             try? FileTree.remove(leftover)
         }
