@@ -124,8 +124,8 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// The files for `items`: those whose key matches the last build's are reused, the rest made on all cores.
-    func outputs<Item>(_ items: [Item], path: (Item) -> String, key: (Item) -> OutputKey,
-                       make: (Item) -> OutputFile) -> [OutputFile] {
+    func outputs<Item: Sendable>(_ items: [Item], path: (Item) -> String, key: (Item) -> OutputKey,
+                       make: @Sendable (Item) -> OutputFile) -> [OutputFile] {
         var files: [OutputFile?] = Array(repeating: nil, count: items.count)
         var missing: [(index: Int, key: OutputKey)] = []
         for (index, item) in items.enumerated() {
