@@ -6,8 +6,7 @@ import Foundation
 /// Every memo is keyed by everything its result depends on, so a rebuild with the cache
 /// makes exactly the bytes a build without it makes (tests compare both). The cache is
 /// used by one build at a time; the parallel stages only read it.
-// Unchecked: one build at a time changes it, and only between its parallel stages, which only read it.
-public final class BuildCache: @unchecked Sendable {
+public final class BuildCache {
     /// Changes since the last build; the next build re-reads these.
     private(set) var pending = SourceChanges.all
 
