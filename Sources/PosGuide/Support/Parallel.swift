@@ -10,14 +10,10 @@ extension Array where Element: Sendable {
             // Chunks keep the scheduling overhead small against tiny pages.
             let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
             let chunks = (count + chunk - 1) / chunk
-            self.withUnsafeBufferPointer { buffer in
-                // Only read, and only until concurrentPerform returns.
-                nonisolated(unsafe) let elements = buffer
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    let start = c * chunk
-                    for index in start..<Swift.min(start + chunk, elements.count) {
-                        (base + index).initialize(to: transform(elements[index]))
-                    }
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let start = c * chunk
+                for index in start..<Swift.min(start + chunk, count) {
+                    (base + index).initialize(to: transform(self[index]))
                 }
             }
             initialized = count
