@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "posguide",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "posguide", targets: ["posguide"]),
         .library(name: "PosGuide", targets: ["PosGuide"]),
@@ -63,5 +63,5 @@ let package = Package(
             dependencies: ["PosGuide", "PosGuidePreview"]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

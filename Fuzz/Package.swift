@@ -13,5 +13,5 @@ let package = Package(
             dependencies: [.product(name: "PosGuide", package: "posguide")]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

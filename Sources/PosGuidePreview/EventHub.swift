@@ -1,14 +1,18 @@
 import Foundation
+import Synchronization
 
 /// Fans Server-Sent Events out to every connected browser.
 ///
 /// Called from the rebuild thread and from request tasks, so it guards its state with a lock
 /// instead of being an actor: a broadcast must not wait for a busy executor.
-final class EventHub: @unchecked Sendable {
-    private let lock = NSLock()
-    private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
-    private var nextID = 0
-    private var closed = false
+final class EventHub: Sendable {
+    private struct State {
+        var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
+        var nextID = 0
+        var closed = false
+    }
+
+    private let state = Mutex(State())
     /// Streams open at once; `subscribe` refuses one more.
     let limit: Int
 
@@ -19,32 +23,28 @@ final class EventHub: @unchecked Sendable {
     /// A stream of encoded events, starting with `first`; it ends when the hub closes.
     /// Nil when `limit` streams are already open.
     func subscribe(first: String) -> AsyncStream<String>? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard subscribers.count < limit else { return nil }
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
-        continuation.yield(first)
-        if closed {
-            continuation.finish()
+        state.withLock { state in
+            guard state.subscribers.count < limit else { return nil }
+            let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
+            continuation.yield(first)
+            if state.closed {
+                continuation.finish()
+                return stream
+            }
+            let id = state.nextID
+            state.nextID += 1
+            state.subscribers[id] = continuation
+            continuation.onTermination = { [weak self] _ in self?.remove(id) }
             return stream
         }
-        let id = nextID
-        nextID += 1
-        subscribers[id] = continuation
-        continuation.onTermination = { [weak self] _ in self?.remove(id) }
-        return stream
     }
 
     private func remove(_ id: Int) {
-        lock.lock()
-        subscribers[id] = nil
-        lock.unlock()
+        state.withLock { $0.subscribers[id] = nil }
     }
 
     func broadcast(_ event: String) {
-        lock.lock()
-        let targets = Array(subscribers.values)
-        lock.unlock()
+        let targets = state.withLock { Array($0.subscribers.values) }
         for continuation in targets { continuation.yield(event) }
     }
 
@@ -57,18 +57,17 @@ final class EventHub: @unchecked Sendable {
     }
 
     private var isClosed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return closed
+        state.withLock { $0.closed }
     }
 
     /// Ends every stream (shutdown), so no open connection holds the server up.
     func close() {
-        lock.lock()
-        closed = true
-        let targets = Array(subscribers.values)
-        subscribers = [:]
-        lock.unlock()
+        let targets = state.withLock { state in
+            state.closed = true
+            let targets = Array(state.subscribers.values)
+            state.subscribers = [:]
+            return targets
+        }
         for continuation in targets { continuation.finish() }
     }
 

@@ -9,7 +9,7 @@ import Glibc
 ///
 /// inotify on Linux; elsewhere (or with `POSGUIDE_WATCH=poll`) it compares file stamps
 /// every `pollInterval`. Runs on its own thread; `onChange` is called from it.
-final class FileWatcher: @unchecked Sendable {
+final class FileWatcher: Sendable {
     let root: URL
     /// How long the tree must stay quiet before a change is reported.
     let quiet: TimeInterval
@@ -126,7 +126,8 @@ final class FileWatcher: @unchecked Sendable {
 
 #if os(Linux)
 /// The inotify watches on a folder tree, with the path of each watched folder.
-final class Inotify {
+// Unchecked: made by `FileWatcher.start` and from then on used only by the one thread it is handed to.
+final class Inotify: @unchecked Sendable {
     private let fd: Int32
     private let root: URL
     private var folders: [Int32: String] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import PosGuide
+import Synchronization
 
 /// What the server shows right now: the last good build and whether a newer one failed.
 /// Replaced whole after each rebuild; requests read it under a lock.
@@ -14,19 +15,14 @@ struct PreviewState: Sendable {
     }
 }
 
-final class PreviewStateBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var state = PreviewState()
+final class PreviewStateBox: Sendable {
+    private let state = Mutex(PreviewState())
 
     var current: PreviewState {
-        lock.lock()
-        defer { lock.unlock() }
-        return state
+        state.withLock { $0 }
     }
 
     func replace(_ newState: PreviewState) {
-        lock.lock()
-        state = newState
-        lock.unlock()
+        state.withLock { $0 = newState }
     }
 }

@@ -3,6 +3,7 @@ import PosGuide
 
 /// Runs the preview's rebuilds one at a time on a queue of their own, folding changes that
 /// arrive during a rebuild into the next one, and publishes each result to the server and browsers.
+// Unchecked: `pending` and `scheduled` are behind `lock`; the rest is constant or used only on the serial `queue`.
 final class Rebuilder: @unchecked Sendable {
     private let site: PreviewSite
     private let state: PreviewStateBox

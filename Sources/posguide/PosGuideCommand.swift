@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PosGuide
 import PosGuidePreview
+import Synchronization
 
 /// The CLI: parses arguments, calls one library function, maps the outcome to an exit code.
 @main
@@ -190,8 +191,13 @@ struct Serve: ParsableCommand {
     }
 }
 
-final class ExitCodeBox: @unchecked Sendable {
-    var value: Int32 = 0
+final class ExitCodeBox: Sendable {
+    private let code = Mutex<Int32>(0)
+
+    var value: Int32 {
+        get { code.withLock { $0 } }
+        set { code.withLock { $0 = newValue } }
+    }
 }
 
 struct Render: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PosGuide
+import Synchronization
 
 /// `posguide export` and the guides in `posguide build`: print documents, PDFs, `/guides/`.
 @Suite struct GuideExportTests {
@@ -339,19 +340,14 @@ import Testing
 }
 
 /// Progress lines collected from the callback.
-final class LockedLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
+final class LockedLines: Sendable {
+    private let lines = Mutex<[String]>([])
 
     func append(_ line: String) {
-        lock.lock()
-        lines.append(line)
-        lock.unlock()
+        lines.withLock { $0.append(line) }
     }
 
     var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return lines
+        lines.withLock { $0 }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PosGuide
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -56,11 +57,10 @@ final class ServedSite {
     }
 
     /// Everything the server printed after it started.
-    final class Log: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        func append(_ chunk: Data) { lock.lock(); data.append(chunk); lock.unlock() }
-        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    final class Log: Sendable {
+        private let data = Mutex(Data())
+        func append(_ chunk: Data) { data.withLock { $0.append(chunk) } }
+        var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
     }
     let log = Log()
 

@@ -2,21 +2,17 @@ import Foundation
 import Testing
 @testable import PosGuide
 @testable import PosGuidePreview
+import Synchronization
 
 /// `serve` prints each rebuild's warnings grouped, as `build` does.
 @Suite struct ServeWarningTests {
-    final class Terminal: @unchecked Sendable {
-        private let lock = NSLock()
-        private var text = ""
-        func log(_ line: String, _ isError: Bool) {
-            lock.lock()
-            text += line + "\n"
-            lock.unlock()
+    final class Terminal: Sendable {
+        private let text = Mutex("")
+        @Sendable func log(_ line: String, _ isError: Bool) {
+            text.withLock { $0 += line + "\n" }
         }
         var printed: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return text
+            text.withLock { $0 }
         }
     }
 

@@ -13,7 +13,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum FuzzTargets {
-    static let all: [String: (UnsafeBufferPointer<UInt8>) -> Void] = [
+    static let all: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Void] = [
         "front-matter": FrontMatterFuzz.run,
         "mustache": MustacheFuzz.run,
         "directives": DirectiveFuzz.run,
@@ -22,7 +22,7 @@ enum FuzzTargets {
         "markdown": MarkdownFuzz.run,
     ]
 
-    static let selected: (UnsafeBufferPointer<UInt8>) -> Void = {
+    static let selected: @Sendable (UnsafeBufferPointer<UInt8>) -> Void = {
         let name = ProcessInfo.processInfo.environment["POSGUIDE_FUZZ_TARGET"] ?? ""
         guard let target = all[name] else {
             FileHandle.standardError.write(Data("posguide-fuzz: set POSGUIDE_FUZZ_TARGET to one of \(all.keys.sorted().joined(separator: ", "))\n".utf8))

@@ -148,13 +148,13 @@ public enum SiteBuilder {
     static func emit(plan: SitePlan, pages: [RenderedPage], options: BuildOptions, cache: BuildCache? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
         let sitemapEntries = FeedAndSitemap.sitemapEntries(plan: plan, pages: pages.map(\.source))
-        let makeSitemap = { FeedAndSitemap.sitemap(paths: sitemapEntries, baseURL: plan.config.baseURL) }
+        let makeSitemap = { @Sendable in FeedAndSitemap.sitemap(paths: sitemapEntries, baseURL: plan.config.baseURL) }
 
         let articles = pages.compactMap { page -> (page: PageSource, summary: String)? in
             guard case .article = page.source.kind else { return nil }
             return (page.source, page.source.metadata.summary ?? page.markdown.summary)
         }
-        let makeFeed = { FeedAndSitemap.atom(articles: articles, config: plan.config) }
+        let makeFeed = { @Sendable in FeedAndSitemap.atom(articles: articles, config: plan.config) }
 
         if let cache {
             // Both list every page: on a large site, making them costs more than checking their inputs.

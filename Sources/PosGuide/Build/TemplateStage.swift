@@ -55,7 +55,7 @@ struct TemplateStage {
     /// which lists other pages, is always rendered again.
     func renderPages(_ pages: [RenderedPage], cache: BuildCache, key: Int) -> [OutputFile] {
         let templated = pages.filter { Self.template(for: $0.source.kind) != nil }
-        let render = { (rendered: RenderedPage) -> OutputFile in renderPage(rendered, pages: pages) }
+        let render = { @Sendable (rendered: RenderedPage) -> OutputFile in renderPage(rendered, pages: pages) }
         let articles = templated.filter { $0.source.kind != .home }
         let home = templated.filter { $0.source.kind == .home }.map(render)
         // The same rendered pages in the same order as last time: a page that is the very same
@@ -130,7 +130,7 @@ struct TemplateStage {
 
     func renderSections(_ pages: [RenderedPage], cache: BuildCache, key: Int) -> [OutputFile] {
         let intros = sectionIntros(pages)
-        let render = { (section: SitePlan.Section) -> OutputFile in renderSection(section, pages: pages, intros: intros) }
+        let render = { @Sendable (section: SitePlan.Section) -> OutputFile in renderSection(section, pages: pages, intros: intros) }
         // A list changes only when its intro does or what it shows of an article (title, date, summary):
         // an edit further down an article's body leaves it as it was.
         // The list is its articles sorted by what their signatures cover, so hashing the signatures

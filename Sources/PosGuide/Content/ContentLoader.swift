@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the content tree: each file once, in parallel, each validated against its schema.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public let root: URL
     public var includeDrafts = false
 

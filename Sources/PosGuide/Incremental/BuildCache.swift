@@ -6,7 +6,7 @@ import Foundation
 /// Every memo is keyed by everything its result depends on, so a rebuild with the cache
 /// makes exactly the bytes a build without it makes (tests compare both). The cache is
 /// used by one build at a time; the parallel stages only read it.
-public final class BuildCache: @unchecked Sendable {
+public final class BuildCache {
     /// Changes since the last build; the next build re-reads these.
     private(set) var pending = SourceChanges.all
 
@@ -124,8 +124,8 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// The files for `items`: those whose key matches the last build's are reused, the rest made on all cores.
-    func outputs<Item>(_ items: [Item], path: (Item) -> String, key: (Item) -> OutputKey,
-                       make: (Item) -> OutputFile) -> [OutputFile] {
+    func outputs<Item: Sendable>(_ items: [Item], path: (Item) -> String, key: (Item) -> OutputKey,
+                       make: @Sendable (Item) -> OutputFile) -> [OutputFile] {
         var files: [OutputFile?] = Array(repeating: nil, count: items.count)
         var missing: [(index: Int, key: OutputKey)] = []
         for (index, item) in items.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The folder a build is written into before it is swapped in, open while the build runs so
 /// that pages go to disk as soon as they are rendered: a large site then never holds all its
@@ -7,10 +8,9 @@ import Foundation
 /// Nothing here touches the output folder; `OutputWriter.commit` swaps the staging folder
 /// in once the build has succeeded, and `discard` removes it when it has not.
 /// The folder stays open and locked while the build runs (`StagingFolder+Lock.swift`).
-public final class StagingFolder: @unchecked Sendable {
+public final class StagingFolder: Sendable {
     public let url: URL
-    private let lock = NSLock()
-    private var failure: Error?
+    private let failure = Mutex<Error?>(nil)
     /// The folder, open with a `flock` on it; -1 when not locked.
     private let descriptor: Int32
 
@@ -31,18 +31,14 @@ public final class StagingFolder: @unchecked Sendable {
             try OutputWriter.makeParent(of: path)
             try OutputWriter.write(file.data(), to: path)
         } catch {
-            lock.lock()
-            if failure == nil { failure = error }
-            lock.unlock()
+            failure.withLock { if $0 == nil { $0 = error } }
         }
         return OutputFile(path: file.path, contents: .written)
     }
 
     /// The first write that failed, if any.
     var firstFailure: Error? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failure
+        failure.withLock { $0 }
     }
 
     /// Removes the folder and everything written to it.

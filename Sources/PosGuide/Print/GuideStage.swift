@@ -33,7 +33,7 @@ struct GuideStage {
         var pages: [String: PageSource] = [:]
         for page in plan.content.pages { pages[page.file.path] = page }
         let stylesheet = (try? String(contentsOf: templates.directory.appendingPathComponent("assets/" + Self.stylesheet), encoding: .utf8)) ?? ""
-        let results = plan.content.guides.sorted { $0.id < $1.id }.parallelMap { guide in
+        let results = plan.content.guides.sorted { $0.id < $1.id }.parallelMap { [pages] guide in
             render(guide, pages: pages, stylesheet: stylesheet)
         }
         var diagnostics: [Diagnostic] = []

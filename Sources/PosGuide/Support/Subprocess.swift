@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A child process (WeasyPrint's Python, Pagefind) with its standard output and error on pipes
 /// and nothing on its standard input.
@@ -24,19 +25,20 @@ struct Subprocess {
 }
 
 /// Reads a pipe to its end on a background thread.
-final class PipeReader: @unchecked Sendable {
-    private var data = Data()
+final class PipeReader: Sendable {
+    private let data = Mutex(Data())
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
         DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
+            let read = handle.readDataToEndOfFile()
+            self.data.withLock { $0 = read }
             self.done.signal()
         }
     }
 
     func text() -> String {
         done.wait()
-        return String(decoding: data, as: UTF8.self)
+        return data.withLock { String(decoding: $0, as: UTF8.self) }
     }
 }

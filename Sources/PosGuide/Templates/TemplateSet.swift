@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The Mustache templates of `templates/`, parsed once and checked before any page renders.
 public struct TemplateSet: Sendable {
@@ -91,21 +92,21 @@ public struct TemplateSet: Sendable {
     }
 
     /// What went wrong while rendering, from any thread; `SiteBuilder` turns it into diagnostics.
-    final class Problems: @unchecked Sendable {
-        private let lock = NSLock()
-        private var runaways: [String: String] = [:]
+    final class Problems: Sendable {
+        private let runaways = Mutex<[String: String]>([:])
 
         func record(runaway partial: String, in template: String) {
-            lock.lock()
-            defer { lock.unlock() }
-            if runaways[partial] == nil { runaways[partial] = template }
+            runaways.withLock { runaways in
+                if runaways[partial] == nil { runaways[partial] = template }
+            }
         }
 
         /// The problems since the last call, as diagnostics, and forgets them.
         func drain() -> [Diagnostic] {
-            lock.lock()
-            defer { lock.unlock() }
-            defer { runaways = [:] }
+            let runaways = self.runaways.withLock { runaways in
+                defer { runaways = [:] }
+                return runaways
+            }
             return runaways.sorted { $0.key < $1.key }.map { partial, template in
                 .error("template.recursion",
                        "partial `\(partial)` includes itself more than \(TemplateRenderer.maximumDepth) levels deep (rendering `\(template)`)",
