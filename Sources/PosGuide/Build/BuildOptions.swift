@@ -5,18 +5,18 @@ public struct BuildOptions: Sendable {
     /// The site root: the folder holding `content/` and `templates/`.
     public var source: URL
     /// Overrides `base_url` from site.yaml (e.g. a staging host).
-    public var baseURL: String?
+    var baseURL: String?
     /// The day the build counts record freshness from.
-    public var today: PartialDate
-    public var includeDrafts = false
+    var today: PartialDate
+    var includeDrafts = false
     /// Also render the guides to PDF (`build --with-pdf`, `export --pdf`). Off in
     /// ordinary builds and the preview: WeasyPrint takes seconds, the rest milliseconds.
-    public var pdf: PDFOptions?
+    var pdf: PDFOptions?
     /// How a `base_url` from site.yaml on a reserved name (`.example`, `localhost`, …) is reported:
     /// `build`, `check` and `export` warn (`--strict`: error); nil, for the preview and library callers, says nothing.
-    public var reservedAddress: Diagnostic.Severity?
+    var reservedAddress: Diagnostic.Severity?
     /// Links start at the host's root whatever path `base_url` has: the preview serves the site at `/`.
-    public var servesAtRoot = false
+    var servesAtRoot = false
 
     public init(source: URL, baseURL: String? = nil, today: PartialDate = .today(), includeDrafts: Bool = false, pdf: PDFOptions? = nil) {
         self.source = source

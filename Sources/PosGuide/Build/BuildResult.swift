@@ -1,8 +1,8 @@
 import Foundation
 
 /// One file of the built site.
-public struct OutputFile: Sendable {
-    public enum Contents: Sendable {
+struct OutputFile: Sendable {
+    enum Contents: Sendable {
         case bytes(Data)
         /// A file copied as it is (assets), read only when written or served.
         case copy(URL)
@@ -11,15 +11,15 @@ public struct OutputFile: Sendable {
     }
 
     /// Relative to the output folder: `articles/fees/index.html`.
-    public var path: String
-    public var contents: Contents
+    var path: String
+    var contents: Contents
 
-    public init(path: String, contents: Contents) {
+    init(path: String, contents: Contents) {
         self.path = path
         self.contents = contents
     }
 
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         // One memcpy: `Data(text.utf8)` copies byte by byte through the generic Sequence path,
         // which profiling put at 4% of a large build.
         var text = text
@@ -27,7 +27,7 @@ public struct OutputFile: Sendable {
     }
 
     /// The bytes, reading copied files from disk.
-    public func data() throws -> Data {
+    func data() throws -> Data {
         switch contents {
         case .bytes(let data): return data
         case .copy(let url): return try FileSystem.contents(of: url.path)
@@ -37,26 +37,26 @@ public struct OutputFile: Sendable {
 }
 
 /// What a build produced: the files (path -> bytes) and every diagnostic.
-public struct BuildResult: Sendable {
-    public var files: [OutputFile]
-    public var diagnostics: [Diagnostic]
-    public var statistics: BuildStatistics
+struct BuildResult: Sendable {
+    var files: [OutputFile]
+    var diagnostics: [Diagnostic]
+    var statistics: BuildStatistics
 
     /// Whether the result may be written: no errors, and no warnings when `strict`.
-    public func isPublishable(strict: Bool) -> Bool {
+    func isPublishable(strict: Bool) -> Bool {
         !diagnostics.hasErrors && !(strict && !diagnostics.isEmpty)
     }
 
-    public func file(_ path: String) -> OutputFile? {
+    func file(_ path: String) -> OutputFile? {
         files.first { $0.path == path }
     }
 }
 
 public struct BuildStatistics: Sendable {
-    public var pages = 0
-    public var providers = 0
-    public var files = 0
-    public var milliseconds = 0
+    var pages = 0
+    var providers = 0
+    var files = 0
+    var milliseconds = 0
     /// Milliseconds per stage, in order.
     public var stages: [(name: String, milliseconds: Int)] = []
 

@@ -4,9 +4,9 @@
 /// with it; on a name reserved for examples, tests or one's own machine they lead nowhere.
 /// `build`, `check` and `export` say so (an error with `--strict`); the preview, which
 /// is local by nature, does not.
-public enum PublishingAddress {
+enum PublishingAddress {
     /// Why `url` cannot be a published site's address, or nil when it can be.
-    public static func placeholderReason(_ url: String) -> String? {
+    static func placeholderReason(_ url: String) -> String? {
         let host = self.host(of: url)
         if host.isEmpty { return nil }
         if host == "localhost" || host.hasSuffix(".localhost") { return "`localhost` is the reader's own device" }

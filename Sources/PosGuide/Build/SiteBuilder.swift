@@ -5,7 +5,7 @@ import Logging
 ///
 /// Writing to disk, serving from memory and exporting guides all consume the
 /// `BuildResult`; none of them is part of it.
-public enum SiteBuilder {
+enum SiteBuilder {
     static let logger = Logger(label: "posguide.build")
 
     /// Builds the site. With a `cache` (the preview), files and renderings that the changes
@@ -13,7 +13,7 @@ public enum SiteBuilder {
     ///
     /// With a `staging` folder (`posguide build`), pages are written to it as they are rendered
     /// and come back as `.written`, so the site's HTML is never all in memory at once.
-    public static func build(_ options: BuildOptions, cache: BuildCache? = nil, staging: StagingFolder? = nil) -> BuildResult {
+    static func build(_ options: BuildOptions, cache: BuildCache? = nil, staging: StagingFolder? = nil) -> BuildResult {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         cache?.beginBuild()

@@ -4,21 +4,21 @@
 /// Everything inside the build speaks in site paths (`/articles/yiqing/`, as authors write
 /// them and as the link checker knows them); every href the build emits goes through
 /// `href(_:)` once, so a site published under a sub-path links within it.
-public struct SitePaths: Sendable, Equatable {
+struct SitePaths: Sendable, Equatable {
     /// The path part of `base_url`: starts and ends with `/`.
-    public let basePath: String
+    let basePath: String
 
     /// A site at the host's root: every href is its site path, unchanged.
-    public static let root = SitePaths(basePath: "/")
+    static let root = SitePaths(basePath: "/")
 
-    public init(basePath: String) {
+    init(basePath: String) {
         var path = basePath.hasPrefix("/") ? basePath : "/" + basePath
         if !path.hasSuffix("/") { path += "/" }
         self.basePath = path
     }
 
     /// The base path of an absolute `base_url` (`https://org.example/guide/` -> `/guide/`).
-    public init(baseURL: String) {
+    init(baseURL: String) {
         guard let scheme = baseURL.range(of: "://") else {
             self = .root
             return
@@ -32,12 +32,12 @@ public struct SitePaths: Sendable, Equatable {
         self.init(basePath: String(path))
     }
 
-    public var isRoot: Bool { basePath == "/" }
+    var isRoot: Bool { basePath == "/" }
 
     /// The href for a site path: `/articles/x/` -> `/guide/articles/x/`. Anything that is not
     /// site-absolute (relative paths, `#fragment`, `//host`, `https:`) is already an href and
     /// comes back as it is.
-    public func href(_ sitePath: String) -> String {
+    func href(_ sitePath: String) -> String {
         guard !isRoot, sitePath.hasPrefix("/"), !sitePath.hasPrefix("//") else { return sitePath }
         return basePath + sitePath.dropFirst()
     }

@@ -5,7 +5,7 @@ public struct CommandResult: Sendable {
     public var stdout: String
     public var stderr: String
 
-    public init(exitCode: Int32 = 0, stdout: String = "", stderr: String = "") {
+    init(exitCode: Int32 = 0, stdout: String = "", stderr: String = "") {
         self.exitCode = exitCode
         self.stdout = stdout
         self.stderr = stderr

@@ -11,7 +11,7 @@ public enum DecodeCommand {
         return run(text, mcc: mcc, json: json)
     }
 
-    public static func run(_ text: String, mcc: MCCTable, json: Bool) -> CommandResult {
+    static func run(_ text: String, mcc: MCCTable, json: Bool) -> CommandResult {
         let number: MerchantNumber
         switch MerchantNumber.parse(text) {
         case .success(let parsed): number = parsed

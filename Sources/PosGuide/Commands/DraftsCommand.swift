@@ -2,17 +2,17 @@ import Foundation
 
 /// `posguide list drafts`: the pages marked `draft: true`, which the site does not publish yet.
 public enum DraftsCommand {
-    public struct Draft: Sendable, Equatable {
-        public var path: String
-        public var title: String?
+    struct Draft: Sendable, Equatable {
+        var path: String
+        var title: String?
         /// The site path it will be published at.
-        public var url: String
+        var url: String
         /// `【待填写】` places still in it.
-        public var toFillIn: Int
+        var toFillIn: Int
     }
 
     /// Every draft page, in path order.
-    public static func drafts(source: URL) -> [Draft] {
+    static func drafts(source: URL) -> [Draft] {
         var loader = ContentLoader(root: source)
         loader.includeDrafts = true
         guard let content = loader.load().0 else { return [] }

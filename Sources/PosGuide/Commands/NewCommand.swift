@@ -7,16 +7,16 @@ public enum NewCommand {
     }
 
     public struct Request: Sendable {
-        public var kind: Kind
+        var kind: Kind
         /// `<section>/<slug>` for an article, `<id>` for a provider or a guide.
-        public var name: String
+        var name: String
         /// The title (a provider's name); without one the archetype leaves it to fill in.
-        public var title: String?
+        var title: String?
         /// The site root, holding `content/` and `templates/`.
-        public var source: URL
-        public var today: PartialDate
+        var source: URL
+        var today: PartialDate
         /// How the editor runs posguide (`./posguide`), for the commands the output suggests.
-        public var commandName: String
+        var commandName: String
 
         public init(kind: Kind, name: String, title: String? = nil, source: URL, today: PartialDate = .today(), commandName: String = "posguide") {
             self.kind = kind

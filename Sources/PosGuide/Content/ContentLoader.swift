@@ -1,11 +1,11 @@
 import Foundation
 
 /// Reads the content tree: each file once, in parallel, each validated against its schema.
-public struct ContentLoader: Sendable {
-    public let root: URL
-    public var includeDrafts = false
+struct ContentLoader: Sendable {
+    let root: URL
+    var includeDrafts = false
 
-    public init(root: URL) {
+    init(root: URL) {
         self.root = root
     }
 
@@ -26,7 +26,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads the content tree. With a `cache`, files unchanged since the last build are not read again.
-    public func load(cache: BuildCache? = nil) -> (SiteContent?, [Diagnostic]) {
+    func load(cache: BuildCache? = nil) -> (SiteContent?, [Diagnostic]) {
         let contentDirectory = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {

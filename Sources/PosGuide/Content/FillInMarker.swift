@@ -5,19 +5,19 @@ import Foundation
 /// A draft may still hold some: with `--drafts` each is a warning saying what is left to write.
 /// A page that is published, a provider record or a guide (they have no drafts) may not: each is an error,
 /// so placeholder text never reaches readers.
-public enum FillInMarker {
+enum FillInMarker {
     /// What opens a marker; it closes at the next `】` on its line.
-    public static let opening = "【待填写"
+    static let opening = "【待填写"
 
     /// One marker: where it starts and what it asks for (the text after `：`, if any).
-    public struct Found: Sendable, Equatable {
-        public var line: Int
-        public var column: Int
-        public var request: String?
+    struct Found: Sendable, Equatable {
+        var line: Int
+        var column: Int
+        var request: String?
     }
 
     /// Every marker in `text`, in order.
-    public static func find(in text: String) -> [Found] {
+    static func find(in text: String) -> [Found] {
         var text = text
         return text.withUTF8(find(in:))
     }

@@ -1,23 +1,23 @@
 import Yams
 
 /// A printable guide: `content/guides/<id>.yaml`.
-public struct GuideDefinition: Sendable {
-    public enum Paper: String, Sendable, CaseIterable {
+struct GuideDefinition: Sendable {
+    enum Paper: String, Sendable, CaseIterable {
         case a4 = "A4"
         case a5 = "A5"
     }
 
-    public var id: String
-    public var path: String
-    public var title: String
-    public var subtitle: String?
-    public var audience: String?
-    public var date: PartialDate
-    public var summary: String?
-    public var paper: Paper
+    var id: String
+    var path: String
+    var title: String
+    var subtitle: String?
+    var audience: String?
+    var date: PartialDate
+    var summary: String?
+    var paper: Paper
     /// Content pages by path under `content/`, e.g. `articles/yiqing.md`.
-    public var chapters: [Located<String>]
-    public var appendices: [Located<String>]
+    var chapters: [Located<String>]
+    var appendices: [Located<String>]
 
     static func load(_ file: SourceFile, id: String) -> (GuideDefinition?, [Diagnostic]) {
         let node: Node?

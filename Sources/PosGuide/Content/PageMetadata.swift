@@ -1,16 +1,16 @@
 /// A page's front matter, validated.
-public struct PageMetadata: Sendable, Equatable {
-    public var title: String?
-    public var description: String?
-    public var summary: String?
-    public var date: PartialDate?
-    public var updated: PartialDate?
-    public var weight: Int?
-    public var tags: [String] = []
-    public var toc = true
-    public var draft = false
+struct PageMetadata: Sendable, Equatable {
+    var title: String?
+    var description: String?
+    var summary: String?
+    var date: PartialDate?
+    var updated: PartialDate?
+    var weight: Int?
+    var tags: [String] = []
+    var toc = true
+    var draft = false
 
-    public init() {}
+    init() {}
 
     /// Reads the front matter of `file`; `yaml` is nil when the file has none.
     static func read(yaml: String?, lineOffset: Int, file: SourceFile, requireTitle: Bool) -> (PageMetadata, [Diagnostic]) {

@@ -2,8 +2,8 @@
 ///
 /// A class, not a struct: the build sorts, filters and caches tens of thousands of these,
 /// and a reference moves with one retain where the struct's fields would take a dozen.
-public final class PageSource: Sendable {
-    public enum Kind: Sendable, Equatable {
+final class PageSource: Sendable {
+    enum Kind: Sendable, Equatable {
         /// `content/index.md`
         case home
         /// `content/<section>/index.md`
@@ -16,17 +16,17 @@ public final class PageSource: Sendable {
         case recordList(folder: String)
     }
 
-    public let file: SourceFile
-    public let kind: Kind
+    let file: SourceFile
+    let kind: Kind
     /// The site path, e.g. `/articles/fees/`.
-    public let url: String
-    public let metadata: PageMetadata
+    let url: String
+    let metadata: PageMetadata
     /// The Markdown after the front matter: a view into `file.text`, made a `String` when rendered.
-    public let bodyText: Substring
-    public var body: String { String(bodyText) }
-    public let bodyFirstLine: Int
+    let bodyText: Substring
+    var body: String { String(bodyText) }
+    let bodyFirstLine: Int
 
-    public init(file: SourceFile, kind: Kind, url: String, metadata: PageMetadata, body: Substring, bodyFirstLine: Int) {
+    init(file: SourceFile, kind: Kind, url: String, metadata: PageMetadata, body: Substring, bodyFirstLine: Int) {
         self.file = file
         self.kind = kind
         self.url = url
@@ -36,7 +36,7 @@ public final class PageSource: Sendable {
     }
 
     /// The section an article or section index belongs to.
-    public var section: String? {
+    var section: String? {
         switch kind {
         case .article(let section), .sectionIndex(let section): return section
         default: return nil

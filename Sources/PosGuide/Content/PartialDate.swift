@@ -1,17 +1,17 @@
 /// A date as precise as its source: `2024-09-10`, `2024-09` or `2024`.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int?
-    public var day: Int?
+    var year: Int
+    var month: Int?
+    var day: Int?
 
-    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+    init(year: Int, month: Int? = nil, day: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Parses the ISO forms; nil for anything else, including impossible days like 2026-02-30.
-    public init?(iso text: String) {
+    init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
         self.year = year
@@ -26,7 +26,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
-    public var isComplete: Bool { day != nil }
+    var isComplete: Bool { day != nil }
 
     /// What is wrong with a date written in the ISO shape that names no real day
     /// (`2026-13-01`: "there is no month 13"), or nil when the text is not of that shape.
@@ -53,7 +53,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `2024年9月10日`, as prose writes dates.
-    public var chinese: String {
+    var chinese: String {
         var text = "\(year)年"
         if let month { text += "\(month)月" }
         if let day { text += "\(day)日" }
@@ -61,7 +61,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Days since 1970-01-01 (the first of the month or year when less precise).
-    public var dayNumber: Int {
+    var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month.map { $0 <= 2 ? year - 1 : year } ?? year - 1
         let m = month ?? 1
@@ -87,7 +87,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// The calendar date of a day number (inverse of `dayNumber`).
-    public init(dayNumber: Int) {
+    init(dayNumber: Int) {
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

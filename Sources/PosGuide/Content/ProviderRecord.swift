@@ -1,15 +1,15 @@
 import Yams
 
 /// One payment institution: `content/providers/<id>.yaml`.
-public struct ProviderRecord: ContentRecord {
-    public enum LicenceStatus: String, Sendable, CaseIterable {
+struct ProviderRecord: ContentRecord {
+    enum LicenceStatus: String, Sendable, CaseIterable {
         case active
         case notRenewed = "not-renewed"
         case revoked
         case unknown
 
         /// How the page states it.
-        public var label: String {
+        var label: String {
             switch self {
             case .active: return "持有有效许可"
             case .notRenewed: return "未续展，已不持有有效许可"
@@ -19,46 +19,46 @@ public struct ProviderRecord: ContentRecord {
         }
     }
 
-    public struct Licence: Sendable {
-        public var status: LicenceStatus
-        public var statusNote: String?
-        public var number: String?
-        public var numberNote: String?
-        public var business: String?
-        public var region: String?
-        public var validUntil: String?
-        public var sources: [Located<String>]
+    struct Licence: Sendable {
+        var status: LicenceStatus
+        var statusNote: String?
+        var number: String?
+        var numberNote: String?
+        var business: String?
+        var region: String?
+        var validUntil: String?
+        var sources: [Located<String>]
     }
 
-    public struct Penalty: Sendable {
-        public var date: PartialDate
-        public var authority: String
-        public var summary: String
-        public var sources: [Located<String>]
+    struct Penalty: Sendable {
+        var date: PartialDate
+        var authority: String
+        var summary: String
+        var sources: [Located<String>]
     }
 
-    public var id: String
-    public var file: SourceFile
-    public var name: String
-    public var legalName: String
-    public var formerNames: [String]
+    var id: String
+    var file: SourceFile
+    var name: String
+    var legalName: String
+    var formerNames: [String]
     /// Short names and common misspellings a merchant types into search; never shown, only indexed.
-    public var aliases: [String]
-    public var summary: String?
-    public var website: String?
-    public var licence: Licence
-    public var penalties: [Penalty]
-    public var verify: MarkdownField
-    public var about: MarkdownField?
-    public var checked: PartialDate
+    var aliases: [String]
+    var summary: String?
+    var website: String?
+    var licence: Licence
+    var penalties: [Penalty]
+    var verify: MarkdownField
+    var about: MarkdownField?
+    var checked: PartialDate
     /// Where `checked` is written, for freshness messages.
-    public var checkedLocation: SourceLocation
-    public var sources: [Located<String>]
+    var checkedLocation: SourceLocation
+    var sources: [Located<String>]
     /// Every location a source id is named at, for checking them against the registry.
-    public var citedSources: [Located<String>] {
+    var citedSources: [Located<String>] {
         sources + licence.sources + penalties.flatMap(\.sources)
     }
-    public var markdownFields: [(name: String, field: MarkdownField)] {
+    var markdownFields: [(name: String, field: MarkdownField)] {
         [("verify", verify)] + (about.map { [("about", $0)] } ?? [])
     }
 
@@ -138,16 +138,16 @@ public struct ProviderRecord: ContentRecord {
 }
 
 /// A value with where it was written.
-public struct Located<Value: Sendable>: Sendable {
-    public var value: Value
-    public var location: SourceLocation
+struct Located<Value: Sendable>: Sendable {
+    var value: Value
+    var location: SourceLocation
 
-    public init(_ pair: (value: Value, location: SourceLocation)) {
+    init(_ pair: (value: Value, location: SourceLocation)) {
         self.value = pair.value
         self.location = pair.location
     }
 
-    public init(_ value: Value, at location: SourceLocation) {
+    init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

@@ -1,14 +1,14 @@
 /// The editorial rules of one section (`site.yaml`'s `rules:`): what each of its pages must
 /// have before it is published. `build` and `check` enforce them; drafts are exempt.
-public struct SectionRules: Sendable, Equatable {
+struct SectionRules: Sendable, Equatable {
     /// Chinese characters in the Markdown body (callouts and checklists included).
-    public var minChineseCharacters: Int?
+    var minChineseCharacters: Int?
     /// Different sources the page cites.
-    public var minSources: Int?
+    var minSources: Int?
     /// Where the section's rules are written, for a rule that names no section.
-    public var location: SourceLocation
+    var location: SourceLocation
 
-    public init(minChineseCharacters: Int? = nil, minSources: Int? = nil, location: SourceLocation) {
+    init(minChineseCharacters: Int? = nil, minSources: Int? = nil, location: SourceLocation) {
         self.minChineseCharacters = minChineseCharacters
         self.minSources = minSources
         self.location = location

@@ -1,31 +1,31 @@
 /// `content/site.yaml`: the site's settings. Every field has a default, so a site may omit the file.
-public struct SiteConfig: Sendable {
-    public struct NavItem: Sendable, Equatable {
-        public var title: String
-        public var url: String
-        public var location: SourceLocation
+struct SiteConfig: Sendable {
+    struct NavItem: Sendable, Equatable {
+        var title: String
+        var url: String
+        var location: SourceLocation
     }
 
-    public var title = "商户 POS 安全指南"
-    public var description = ""
+    var title = "商户 POS 安全指南"
+    var description = ""
     /// Always ends with `/`.
-    public var baseURL = "http://localhost/"
+    var baseURL = "http://localhost/"
     /// Where site.yaml sets `base_url`; nil when it does not (or `--base-url` replaced it).
-    public var baseURLLocation: SourceLocation?
-    public var language = "zh-CN"
-    public var freshnessDays = 180
-    public var allowRawHTML = false
+    var baseURLLocation: SourceLocation?
+    var language = "zh-CN"
+    var freshnessDays = 180
+    var allowRawHTML = false
     /// `cjk_emphasis`: pair `*` and `_` next to CJK text; unset, on for a zh, ja or ko `language`.
-    public var cjkEmphasis: Bool?
-    public var allowedDomains: [String] = []
+    var cjkEmphasis: Bool?
+    var allowedDomains: [String] = []
     /// Images from other hosts: an error (the default), a warning, or allowed.
-    public var remoteImages = RemoteImagePolicy.error
-    public var nav: [NavItem] = []
+    var remoteImages = RemoteImagePolicy.error
+    var nav: [NavItem] = []
 
     /// Editorial rules by section name (`rules:`), enforced by `build` and `check`.
-    public var rules: [String: SectionRules] = [:]
+    var rules: [String: SectionRules] = [:]
 
-    public init() {}
+    init() {}
 
     static let path = "content/site.yaml"
 
@@ -74,7 +74,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// Whether emphasis pairs by the CJK-friendly rules: `cjk_emphasis`, else the language's.
-    public var pairsCJKEmphasis: Bool {
+    var pairsCJKEmphasis: Bool {
         cjkEmphasis ?? ["zh", "ja", "ko"].contains(language.lowercased().split(separator: "-").first.map(String.init) ?? "")
     }
 }

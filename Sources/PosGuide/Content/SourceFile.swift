@@ -1,19 +1,19 @@
 import Foundation
 
 /// A text file of the site, read once and checked to be UTF-8.
-public struct SourceFile: Sendable {
+struct SourceFile: Sendable {
     /// Path relative to the site root, as diagnostics print it (`content/articles/fees.md`).
-    public let path: String
+    let path: String
     /// The text with a UTF-8 byte order mark removed and CRLF turned into LF.
-    public let text: String
+    let text: String
 
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.path = path
         self.text = text
     }
 
     /// Decodes `data`, or returns the diagnostic that says where it stops being UTF-8.
-    public static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
+    static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // memchr, before making the String: a Swift byte loop over a large file costs more than reading it.

@@ -1,7 +1,7 @@
 import Yams
 
 /// How far a fact can be trusted, as the facts register grades it.
-public enum Confidence: String, Sendable, CaseIterable {
+enum Confidence: String, Sendable, CaseIterable {
     case high
     case mediumHigh = "medium-high"
     case medium
@@ -10,35 +10,35 @@ public enum Confidence: String, Sendable, CaseIterable {
 }
 
 /// One citable document: a law, a notice, a report.
-public struct SourceEntry: Sendable {
-    public var id: String
-    public var title: String
-    public var publisher: String
-    public var number: String?
-    public var date: PartialDate?
+struct SourceEntry: Sendable {
+    var id: String
+    var title: String
+    var publisher: String
+    var number: String?
+    var date: PartialDate?
     /// Only official or first-party pages.
-    public var url: String?
-    public var checked: PartialDate
+    var url: String?
+    var checked: PartialDate
     /// Where `checked` is written, for freshness messages.
-    public var checkedLocation: SourceLocation
-    public var confidence: Confidence
+    var checkedLocation: SourceLocation
+    var confidence: Confidence
     /// Confirmed on the live official site; otherwise the page says "以官方公布为准".
-    public var confirmed: Bool
-    public var note: String?
-    public var location: SourceLocation
+    var confirmed: Bool
+    var note: String?
+    var location: SourceLocation
 }
 
 /// `content/data/sources.yaml`: every source a page may cite, by id.
-public struct SourceRegistry: Sendable {
-    public private(set) var entries: [String: SourceEntry] = [:]
+struct SourceRegistry: Sendable {
+    private(set) var entries: [String: SourceEntry] = [:]
     /// Ids in file order.
-    public private(set) var ids: [String] = []
+    private(set) var ids: [String] = []
     /// Ids written in the file whose entries have errors of their own: citing them is no further mistake.
-    public private(set) var invalidIDs: Set<String> = []
+    private(set) var invalidIDs: Set<String> = []
     /// False when the file could not be read at all: then no id can be called unknown.
-    public private(set) var isComplete = true
+    private(set) var isComplete = true
 
-    public init(_ list: [SourceEntry] = []) {
+    init(_ list: [SourceEntry] = []) {
         for entry in list {
             entries[entry.id] = entry
             ids.append(entry.id)
@@ -48,7 +48,7 @@ public struct SourceRegistry: Sendable {
     /// Whether citing `id` is a mistake of its own: the registry was read and has no entry of
     /// that name, valid or not. (A citation of a broken entry or an unreadable file is not reported
     /// again: the entry's or the file's own error says what to fix.)
-    public func isUnknown(_ id: String) -> Bool {
+    func isUnknown(_ id: String) -> Bool {
         isComplete && entries[id] == nil && !invalidIDs.contains(id)
     }
 

@@ -14,13 +14,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var severity: Severity
     /// A stable identifier (`front-matter.unknown-key`) that tests and tools can match on.
-    public var id: String
-    public var message: String
-    public var location: SourceLocation
+    var id: String
+    var message: String
+    var location: SourceLocation
     /// An extra sentence that suggests the fix, printed on its own line.
-    public var hint: String?
+    var hint: String?
 
-    public init(_ severity: Severity, _ id: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    init(_ severity: Severity, _ id: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
         self.severity = severity
         self.id = id
         self.message = message
@@ -28,11 +28,11 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public static func error(_ id: String, _ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+    static func error(_ id: String, _ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, id, message, at: location, hint: hint)
     }
 
-    public static func warning(_ id: String, _ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+    static func warning(_ id: String, _ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, id, message, at: location, hint: hint)
     }
 
@@ -49,12 +49,12 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Array where Element == Diagnostic {
-    public var hasErrors: Bool { contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    var hasErrors: Bool { contains { $0.severity == .error } }
+    var errors: [Diagnostic] { filter { $0.severity == .error } }
+    var warnings: [Diagnostic] { filter { $0.severity == .warning } }
 
     /// Diagnostics in reading order: by file, then line, then column.
-    public func sortedByLocation() -> [Diagnostic] {
+    func sortedByLocation() -> [Diagnostic] {
         sorted { a, b in
             if a.location.path != b.location.path { return a.location.path < b.location.path }
             if a.location.line != b.location.line { return a.location.line < b.location.line }

@@ -8,10 +8,10 @@
 public struct DiagnosticReport: Sendable {
     public static let shownPerKind = 5
 
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
     /// The command that lists every warning with `-v`: `posguide build`.
-    public var command: String
-    public var verbose: Bool
+    var command: String
+    var verbose: Bool
 
     public init(_ diagnostics: [Diagnostic], command: String, verbose: Bool = false) {
         self.diagnostics = diagnostics
@@ -36,14 +36,14 @@ public struct DiagnosticReport: Sendable {
     }
 
     /// The report as printed: one line each, ending in a newline.
-    public var text: String {
+    var text: String {
         lines.map { $0 + "\n" }.joined()
     }
 
     /// `1 warning`, `3 warnings`, or with several kinds, counted by kind, most first:
     /// `24,000 warnings: 18,000 remote image, 5,900 external link, 100 raw HTML`.
     /// `ids` holds one id per warning.
-    public static func warningCount(ids: [String]) -> String {
+    static func warningCount(ids: [String]) -> String {
         let total = "\(grouped(ids.count)) warning\(ids.count == 1 ? "" : "s")"
         var counts: [String: Int] = [:]
         for id in ids { counts[id, default: 0] += 1 }

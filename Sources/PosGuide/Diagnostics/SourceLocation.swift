@@ -2,16 +2,16 @@
 ///
 /// Columns count characters (Unicode scalars), not bytes, so a column in a Chinese
 /// line points where an editor's cursor would.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var column: Int
+struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    var path: String
+    var line: Int
+    var column: Int
 
-    public init(path: String, line: Int = 1, column: Int = 1) {
+    init(path: String, line: Int = 1, column: Int = 1) {
         self.path = path
         self.line = max(1, line)
         self.column = max(1, column)
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    var description: String { "\(path):\(line):\(column)" }
 }

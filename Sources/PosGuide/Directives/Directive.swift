@@ -2,7 +2,7 @@
 ///
 /// Directives keep the content CommonMark: any other renderer shows them as
 /// code blocks, which still read sensibly.
-public protocol Directive: Sendable {
+protocol Directive: Sendable {
     /// The reserved info-string word, e.g. `callout`.
     var name: String { get }
     /// Renders the component's HTML; problems go to `context.report`.
@@ -10,20 +10,20 @@ public protocol Directive: Sendable {
 }
 
 /// One use of a directive in a page.
-public struct DirectiveInvocation: Sendable {
-    public var name: String
+struct DirectiveInvocation: Sendable {
+    var name: String
     /// The info string's words after the name.
-    public var arguments: [String]
+    var arguments: [String]
     /// The block's text between the fences.
-    public var body: String
+    var body: String
     /// Where the opening fence is.
-    public var location: SourceLocation
+    var location: SourceLocation
     /// Lines before the body's first line in the source file.
-    public var bodyLineOffset: Int
+    var bodyLineOffset: Int
 }
 
 /// What a directive may ask of the page being rendered.
-public protocol DirectiveContext: AnyObject {
+protocol DirectiveContext: AnyObject {
     /// Renders Markdown blocks with the page's citations, links and safety rules.
     func renderMarkdownBlocks(_ markdown: String, lineOffset: Int) -> String
     /// Renders one line of inline Markdown, without a wrapping paragraph.
@@ -35,13 +35,13 @@ public protocol DirectiveContext: AnyObject {
 }
 
 extension MarkdownRenderer: DirectiveContext {
-    public func renderMarkdownBlocks(_ markdown: String, lineOffset: Int) -> String {
+    func renderMarkdownBlocks(_ markdown: String, lineOffset: Int) -> String {
         renderBlocks(markdown, lineOffset: lineOffset, isPageBody: false)
     }
 
-    public func renderMarkdownInline(_ markdown: String, lineOffset: Int) -> String {
+    func renderMarkdownInline(_ markdown: String, lineOffset: Int) -> String {
         renderInline(markdown, lineOffset: lineOffset)
     }
 
-    public var sitePaths: SitePaths { printChapter == nil ? environment.sitePaths : .root }
+    var sitePaths: SitePaths { printChapter == nil ? environment.sitePaths : .root }
 }

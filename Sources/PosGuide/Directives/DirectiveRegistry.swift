@@ -1,21 +1,21 @@
 /// The directives a build knows, by name.
-public struct DirectiveRegistry: Sendable {
+struct DirectiveRegistry: Sendable {
     /// Every name reserved for a directive. A reserved name without an
     /// implementation is an error, so a page never publishes a code block
     /// where a component was meant.
-    public static let reservedNames: Set<String> = [
+    static let reservedNames: Set<String> = [
         "callout", "checklist", "provider-list", "fee-table", "fee-calculator", "merchant-number",
     ]
 
     private var directives: [String: any Directive] = [:]
 
     /// The directives that need nothing from the site.
-    public init() {
+    init() {
         register(CalloutDirective())
         register(ChecklistDirective())
     }
 
-    public mutating func register(_ directive: any Directive) {
+    mutating func register(_ directive: any Directive) {
         precondition(Self.reservedNames.contains(directive.name), "directive names must be reserved: \(directive.name)")
         directives[directive.name] = directive
     }

@@ -4,13 +4,13 @@ import Foundation
 /// command's options, the fee calculator's example lines and `fees.yaml`'s schedules all read
 /// into it; `offer()` checks it and prices nothing until it is valid.
 public struct FeeInput: Sendable {
-    public var amount: String
-    public var rate: String
-    public var perTransactionFee: String = "0"
-    public var transactionCount: Int = 0
-    public var annualFee: String = "0"
-    public var deposit: String = "0"
-    public var depositRefunded = false
+    var amount: String
+    var rate: String
+    var perTransactionFee: String = "0"
+    var transactionCount: Int = 0
+    var annualFee: String = "0"
+    var deposit: String = "0"
+    var depositRefunded = false
 
     public init(amount: String, rate: String, perTransactionFee: String = "0", transactionCount: Int = 0, annualFee: String = "0",
                 deposit: String = "0", depositRefunded: Bool = false) {
@@ -27,18 +27,18 @@ public struct FeeInput: Sendable {
     /// numbers (no BigInt on old Android WebViews), exact only below 2^53; with these bounds
     /// its largest intermediate, amount × rate in thousandths of a percent × 12, stays below
     /// 1.3 × 10^15. The CLI holds to the same bounds so both answer the same inputs.
-    public enum Limit {
-        public static let amountFen = 1_000_000_000          // 1000 万元 a month
-        public static let ratePercent: Decimal = 100
-        public static let rateDecimals = 3
-        public static let perTransactionFeeFen = 100_000     // 1000 元 a transaction
-        public static let transactionCount = 1_000_000
-        public static let annualFeeFen = 100_000_000         // 100 万元 a year
-        public static let depositFen = 100_000_000           // 100 万元
+    enum Limit {
+        static let amountFen = 1_000_000_000          // 1000 万元 a month
+        static let ratePercent: Decimal = 100
+        static let rateDecimals = 3
+        static let perTransactionFeeFen = 100_000     // 1000 元 a transaction
+        static let transactionCount = 1_000_000
+        static let annualFeeFen = 100_000_000         // 100 万元 a year
+        static let depositFen = 100_000_000           // 100 万元
     }
 
     /// The offer, or the first input that is not a valid amount or rate, or is out of bounds.
-    public func offer() -> Result<FeeOffer, FeeInputError> {
+    func offer() -> Result<FeeOffer, FeeInputError> {
         Result { () throws(FeeInputError) -> FeeOffer in try checkedOffer() }
     }
 

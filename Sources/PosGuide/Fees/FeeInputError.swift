@@ -1,23 +1,23 @@
 /// An input that is not a valid amount or rate, or is out of bounds. Fields are named as the
 /// `fee` command's options (`--rate`); the calculator's example lines and `fees.yaml` reuse the message.
-public struct FeeInputError: Error, Equatable, CustomStringConvertible {
-    public enum Problem: Equatable, Sendable {
+struct FeeInputError: Error, Equatable, CustomStringConvertible {
+    enum Problem: Equatable, Sendable {
         case notANumber
         case tooLarge(String)
         case tooManyDecimals(Int)
     }
 
-    public var field: String
-    public var value: String
-    public var problem: Problem = .notANumber
+    var field: String
+    var value: String
+    var problem: Problem = .notANumber
 
-    public init(field: String, value: String, problem: Problem = .notANumber) {
+    init(field: String, value: String, problem: Problem = .notANumber) {
         self.field = field
         self.value = value
         self.problem = problem
     }
 
-    public var description: String { message(naming: "--\(field)") }
+    var description: String { message(naming: "--\(field)") }
 
     /// The message with the input called `name`: `--rate` on the command line, `` `rate` `` in a YAML file.
     func message(naming name: String) -> String {

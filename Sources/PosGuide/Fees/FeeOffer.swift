@@ -5,24 +5,24 @@ import Foundation
 /// Money is held in integer fen and rates as `Decimal` percent: binary floating
 /// point cannot represent 0.38% or 0.1 元 exactly, and a fee calculator that is
 /// off by a fen teaches the wrong habit.
-public struct FeeOffer: Sendable, Equatable, Codable {
+struct FeeOffer: Sendable, Equatable, Codable {
     /// Card sales in a month, in fen.
-    public var monthlyAmountFen: Int
+    var monthlyAmountFen: Int
     /// The quoted rate in percent (0.6 means 0.6%).
-    public var ratePercent: Decimal
+    var ratePercent: Decimal
     /// A fee charged on every transaction (e.g. an instant-settlement fee), in fen.
-    public var perTransactionFeeFen: Int
+    var perTransactionFeeFen: Int
     /// Transactions in the month.
-    public var transactionCount: Int
+    var transactionCount: Int
     /// Fixed fees per year (service, data/SIM), in fen; spread evenly over 12 months.
-    public var annualFeeFen: Int
+    var annualFeeFen: Int
     /// A deposit paid for the terminal, in fen.
-    public var depositFen: Int
+    var depositFen: Int
     /// Whether the refund of the deposit, and its conditions, are in the contract with the
     /// licensed institution. A refund only promised by a salesperson ("激活返还") does not count.
-    public var depositRefunded: Bool
+    var depositRefunded: Bool
 
-    public init(monthlyAmountFen: Int, ratePercent: Decimal, perTransactionFeeFen: Int = 0, transactionCount: Int = 0, annualFeeFen: Int = 0,
+    init(monthlyAmountFen: Int, ratePercent: Decimal, perTransactionFeeFen: Int = 0, transactionCount: Int = 0, annualFeeFen: Int = 0,
                 depositFen: Int = 0, depositRefunded: Bool = false) {
         self.monthlyAmountFen = monthlyAmountFen
         self.ratePercent = ratePercent
@@ -35,37 +35,37 @@ public struct FeeOffer: Sendable, Equatable, Codable {
 
     /// A rate above this many percent is more likely a slip ("38" for 0.38%) than a quote:
     /// the tools ask before the reader trusts the result.
-    public static let implausibleRatePercent: Decimal = 5
+    static let implausibleRatePercent: Decimal = 5
 
     /// True when the rate looks mistyped (see `implausibleRatePercent`).
-    public var rateLooksMistyped: Bool { ratePercent > Self.implausibleRatePercent }
+    var rateLooksMistyped: Bool { ratePercent > Self.implausibleRatePercent }
 }
 
 /// What an offer costs in a month.
-public struct FeeBreakdown: Sendable, Equatable {
+struct FeeBreakdown: Sendable, Equatable {
     /// amount × rate, before rounding, in fen.
-    public var rateFeeFen: Decimal
-    public var perTransactionFeesFen: Int
+    var rateFeeFen: Decimal
+    var perTransactionFeesFen: Int
     /// annual fee ÷ 12, before rounding, in fen.
-    public var annualShareFen: Decimal
+    var annualShareFen: Decimal
     /// The month's total, rounded half-up to the fen once, at the end.
-    public var monthlyTotalFen: Int
+    var monthlyTotalFen: Int
     /// monthly total ÷ amount × 100, rounded half-up to 2 decimals; nil when the amount is 0.
-    public var effectiveRatePercent: Decimal?
+    var effectiveRatePercent: Decimal?
 }
 
 /// What an offer costs over a year, and in its first year.
-public struct YearlyCost: Sendable, Equatable {
+struct YearlyCost: Sendable, Equatable {
     /// Twelve months, rounded half-up to the fen once.
-    public var yearlyTotalFen: Int
+    var yearlyTotalFen: Int
     /// The yearly total plus a deposit whose refund is not in the contract.
-    public var firstYearTotalFen: Int
+    var firstYearTotalFen: Int
 }
 
 extension FeeOffer {
     /// Prices the month. Rounding is stated, not implied: parts are summed exactly and
     /// the total is rounded half-up to the fen once; the effective rate to 2 decimals.
-    public func monthlyCost() -> FeeBreakdown {
+    func monthlyCost() -> FeeBreakdown {
         let rateFee = Decimal(monthlyAmountFen) * ratePercent / 100
         let perTransaction = perTransactionFeeFen * transactionCount
         let annualShare = Decimal(annualFeeFen) / 12
@@ -81,7 +81,7 @@ extension FeeOffer {
     /// Prices a year: 12 months summed exactly (the annual fee once, whole), rounded half-up
     /// to the fen once: not 12 × the rounded month. The first year adds the deposit unless
     /// its refund is in the contract.
-    public func yearlyCost() -> YearlyCost {
+    func yearlyCost() -> YearlyCost {
         let exact = Decimal(monthlyAmountFen) * ratePercent / 100 * 12 + Decimal(perTransactionFeeFen * transactionCount * 12) + Decimal(annualFeeFen)
         let yearly = NSDecimalNumber(decimal: Self.roundHalfUp(exact, scale: 0)).intValue
         return YearlyCost(yearlyTotalFen: yearly, firstYearTotalFen: yearly + (depositRefunded ? 0 : depositFen))

@@ -6,37 +6,37 @@ import Yams
 ///
 /// The file's `regulated` and `reductions` lists are notes for editors (what the rules say,
 /// with their sources); they are checked for shape, and no page draws them.
-public struct FeeSchedules: Sendable {
+struct FeeSchedules: Sendable {
     /// A made-up offer of a schedule: no amount and no transaction count of its own (the
     /// schedule's volumes and average ticket give them).
-    public struct Offer: Sendable {
-        public var name: String
-        public var ratePercent: Decimal
-        public var perTransactionFeeFen: Int
-        public var annualFeeFen: Int
+    struct Offer: Sendable {
+        var name: String
+        var ratePercent: Decimal
+        var perTransactionFeeFen: Int
+        var annualFeeFen: Int
     }
 
     /// Offers priced at a series of monthly volumes, one average transaction amount for all.
-    public struct Schedule: Sendable {
-        public var title: String
-        public var averageTicketFen: Int
-        public var volumesFen: [Int]
-        public var offers: [Offer]
+    struct Schedule: Sendable {
+        var title: String
+        var averageTicketFen: Int
+        var volumesFen: [Int]
+        var offers: [Offer]
 
         /// `offer` on a month of `volumeFen` in card sales: transactions = volume ÷ average ticket.
-        public func priced(_ offer: Offer, atVolume volumeFen: Int) -> FeeOffer {
+        func priced(_ offer: Offer, atVolume volumeFen: Int) -> FeeOffer {
             FeeOffer(monthlyAmountFen: volumeFen, ratePercent: offer.ratePercent, perTransactionFeeFen: offer.perTransactionFeeFen,
                      transactionCount: volumeFen / averageTicketFen, annualFeeFen: offer.annualFeeFen)
         }
     }
 
-    public static let path = "content/data/fees.yaml"
+    static let path = "content/data/fees.yaml"
 
-    public var schedules: [String: Schedule] = [:]
+    var schedules: [String: Schedule] = [:]
     /// Ids of schedules with errors: reported in fees.yaml, so a page that names one says nothing more.
-    public var invalid: Set<String> = []
+    var invalid: Set<String> = []
 
-    public init(schedules: [String: Schedule] = [:], invalid: Set<String> = []) {
+    init(schedules: [String: Schedule] = [:], invalid: Set<String> = []) {
         self.schedules = schedules
         self.invalid = invalid
     }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Parses and prints 元 amounts and percentages exactly, for the fee tools.
-public enum Money {
+enum Money {
     /// `"1,234.5"` 元 -> 123450 fen. Nil for anything that is not a non-negative amount
     /// with at most two decimals. Full-width digits and punctuation count as typed (`１２．５`).
-    public static func fen(fromYuan text: String) -> Int? {
+    static func fen(fromYuan text: String) -> Int? {
         let cleaned = TypedText.halfWidth(text).trimmingWhitespace.replacingOccurrences(of: ",", with: "")
         guard !cleaned.isEmpty, cleaned != ".", cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
@@ -20,7 +20,7 @@ public enum Money {
     }
 
     /// `"0.38"`, `"0.38%"` or `"０．３８％"` -> 0.38 (percent). Nil unless a non-negative decimal number.
-    public static func percent(_ text: String) -> Decimal? {
+    static func percent(_ text: String) -> Decimal? {
         var cleaned = TypedText.halfWidth(text).trimmingWhitespace
         if cleaned.hasSuffix("%") { cleaned = String(cleaned.dropLast()).trimmingWhitespace }
         guard !cleaned.isEmpty, cleaned != ".", cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
@@ -29,14 +29,14 @@ public enum Money {
     }
 
     /// 123450 fen -> `"1234.50"`.
-    public static func yuan(_ fen: Int) -> String {
+    static func yuan(_ fen: Int) -> String {
         let sign = fen < 0 ? "-" : ""
         let magnitude = abs(fen)
         return "\(sign)\(magnitude / 100).\(String(magnitude % 100).leftPadded(to: 2))"
     }
 
     /// A decimal with exactly `places` decimals: 0.8 -> `"0.80"`.
-    public static func fixed(_ value: Decimal, places: Int) -> String {
+    static func fixed(_ value: Decimal, places: Int) -> String {
         let rounded = FeeOffer.roundHalfUp(value, scale: places)
         let formatter = NumberFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -1,8 +1,8 @@
 /// What a reader types on a Chinese phone keyboard, read the way they meant it.
-public enum TypedText {
+enum TypedText {
     /// Full-width digits, `．`/`。` (decimal point), `，` (thousands separator), `％` and the
     /// ideographic space become their ASCII forms; everything else is left as typed.
-    public static func halfWidth(_ text: String) -> String {
+    static func halfWidth(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

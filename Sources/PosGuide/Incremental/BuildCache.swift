@@ -6,7 +6,7 @@ import Foundation
 /// Every memo is keyed by everything its result depends on, so a rebuild with the cache
 /// makes exactly the bytes a build without it makes (tests compare both). The cache is
 /// used by one build at a time; the parallel stages only read it.
-public final class BuildCache {
+final class BuildCache {
     /// Changes since the last build; the next build re-reads these.
     private(set) var pending = SourceChanges.all
 
@@ -61,10 +61,10 @@ public final class BuildCache {
     /// Output path -> what it was made from, and the file.
     var outputs: [String: (key: OutputKey, file: OutputFile)] = [:]
 
-    public init() {}
+    init() {}
 
     /// Records what changed on disk; the next build re-reads those files.
-    public func invalidate(_ changes: SourceChanges) {
+    func invalidate(_ changes: SourceChanges) {
         pending.formUnion(changes)
     }
 

@@ -31,7 +31,7 @@ public final class PreviewSite {
         public var statistics: BuildStatistics
     }
 
-    public let options: BuildOptions
+    let options: BuildOptions
     private let cache = BuildCache()
     public private(set) var snapshot = Snapshot()
 

@@ -1,7 +1,7 @@
 /// One YAML record of a kind (`content/<folder>/<id>.yaml`): what every stage needs of it,
 /// whatever the kind. The kind's own fields stay on its concrete type, which only its
 /// `RecordKind` reads.
-public protocol ContentRecord: Sendable {
+protocol ContentRecord: Sendable {
     var id: String { get }
     var file: SourceFile { get }
     /// When an editor last checked the record against its sources.
@@ -15,10 +15,10 @@ public protocol ContentRecord: Sendable {
 }
 
 /// Markdown kept with the line it starts on, to render and report in place.
-public struct MarkdownField: Sendable {
-    public var text: String
-    public var lineOffset: Int
-    public var firstColumn: Int
+struct MarkdownField: Sendable {
+    var text: String
+    var lineOffset: Int
+    var firstColumn: Int
 
     init(text: String, lineOffset: Int, firstColumn: Int) {
         self.text = text

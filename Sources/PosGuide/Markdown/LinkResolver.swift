@@ -5,8 +5,8 @@
 /// the page's URL so the Markdown also works in any CommonMark viewer.
 /// A relative path to a file (`../assets/img/x.svg`, in a link or an image) is read
 /// from the Markdown file's folder as well, as any Markdown editor reads it.
-public struct LinkResolver: Sendable {
-    public enum Target: Equatable, Sendable {
+struct LinkResolver: Sendable {
+    enum Target: Equatable, Sendable {
         /// A page or file of this site: its path and optional fragment; `rewritten` is the href to emit.
         case site(path: String, fragment: String?, rewritten: String?)
         /// `#fragment` on the page itself.
@@ -25,12 +25,12 @@ public struct LinkResolver: Sendable {
     }
 
     /// Source file path (relative to the site root) -> site path, for every page.
-    public let pagesByFile: [String: String]
+    let pagesByFile: [String: String]
     /// The same for pages this build leaves out (drafts, files with errors): a link to one resolves,
     /// and the link check says why the page is not there.
-    public let leftOutByFile: [String: String]
+    let leftOutByFile: [String: String]
 
-    public init(pagesByFile: [String: String], leftOutByFile: [String: String] = [:]) {
+    init(pagesByFile: [String: String], leftOutByFile: [String: String] = [:]) {
         self.pagesByFile = pagesByFile
         self.leftOutByFile = leftOutByFile
     }
@@ -39,7 +39,7 @@ public struct LinkResolver: Sendable {
     static let contactSchemes: Set<String> = ["mailto", "tel"]
 
     /// Resolves `url`, written in the file `file` (site-root relative) of the page at `pagePath`.
-    public func resolve(_ url: String, inFile file: String, pagePath: String) -> Target {
+    func resolve(_ url: String, inFile file: String, pagePath: String) -> Target {
         let trimmed = url.trimmingWhitespace
         if let scheme = Self.scheme(of: trimmed) {
             let lower = scheme.lowercased()
@@ -103,7 +103,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// A hint for a web address written without its scheme (`www.pbc.gov.cn/x`), or nil.
-    public static func schemeHint(for written: String) -> String? {
+    static func schemeHint(for written: String) -> String? {
         let text = written.trimmingWhitespace
         let host = text.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)

@@ -1,25 +1,25 @@
 /// Everything a page's Markdown needs to know about the rest of the site.
-public struct MarkdownEnvironment: Sendable {
+struct MarkdownEnvironment: Sendable {
     /// Keep author raw HTML (`site.yaml: allow_raw_html`); otherwise it is dropped with a warning.
-    public var allowRawHTML: Bool
+    var allowRawHTML: Bool
     /// Heading ids, citations, directives, figures, link checks. Off gives plain CommonMark.
-    public var siteTransforms: Bool
+    var siteTransforms: Bool
     /// Pair `*` and `_` next to CJK text as Chinese, Japanese and Korean writers expect
     /// (the CJK-friendly emphasis amendment; `site.yaml: cjk_emphasis`).
-    public var cjkEmphasis: Bool
-    public var sources: SourceRegistry
-    public var links: LinkResolver
+    var cjkEmphasis: Bool
+    var sources: SourceRegistry
+    var links: LinkResolver
     /// The records `glossary:`-style links may name.
-    public var records: RecordLinks
-    public var directives: DirectiveRegistry
+    var records: RecordLinks
+    var directives: DirectiveRegistry
     /// External link hosts allowed without a warning; empty allows every host.
-    public var allowedDomains: [String]
+    var allowedDomains: [String]
     /// Images from other hosts (`site.yaml: remote_images`).
-    public var remoteImages: RemoteImagePolicy
+    var remoteImages: RemoteImagePolicy
     /// Where the site sits on its host: site-absolute links and directives' hrefs go through it.
-    public var sitePaths: SitePaths
+    var sitePaths: SitePaths
 
-    public init(
+    init(
         allowRawHTML: Bool = false,
         siteTransforms: Bool = true,
         cjkEmphasis: Bool = true,
@@ -44,7 +44,7 @@ public struct MarkdownEnvironment: Sendable {
     }
 
     /// Plain CommonMark 0.30, as `cmark --unsafe` renders it: the conformance baseline.
-    public static let commonMark = MarkdownEnvironment(allowRawHTML: true, siteTransforms: false, cjkEmphasis: false)
+    static let commonMark = MarkdownEnvironment(allowRawHTML: true, siteTransforms: false, cjkEmphasis: false)
 
     func isAllowed(host: String) -> Bool {
         Self.isAllowed(host: host, by: allowedDomains)

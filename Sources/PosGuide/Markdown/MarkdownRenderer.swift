@@ -6,7 +6,7 @@ import Foundation
 /// One instance per page and never shared: it accumulates the page's citations,
 /// headings, links and diagnostics while the body and any directive bodies
 /// inside it are rendered.
-public final class MarkdownRenderer {
+final class MarkdownRenderer {
     let environment: MarkdownEnvironment
     let source: SourceText
     /// The site path of the page, to resolve relative links.
@@ -24,18 +24,18 @@ public final class MarkdownRenderer {
     /// Columns before the Markdown's own first column (a YAML block scalar's indentation).
     var columnOffset = 0
     /// Set when the page is a chapter of a print document: prefixed ids, in-document links.
-    public var printChapter: PrintChapter?
+    var printChapter: PrintChapter?
     /// Where each line of the source starts, found on the first location asked for.
     private lazy var lineStarts = source.lineStarts()
 
-    public init(environment: MarkdownEnvironment, source: SourceText, pagePath: String) {
+    init(environment: MarkdownEnvironment, source: SourceText, pagePath: String) {
         self.environment = environment
         self.source = source
         self.pagePath = pagePath
     }
 
     /// Renders Markdown that starts on line `firstLine` (and, indented, at `firstColumn`) of the source file.
-    public func render(_ markdown: String, firstLine: Int = 1, firstColumn: Int = 1) -> RenderedMarkdown {
+    func render(_ markdown: String, firstLine: Int = 1, firstColumn: Int = 1) -> RenderedMarkdown {
         columnOffset = firstColumn - 1
         defer { columnOffset = 0 }
         return snapshot(html: renderBlocks(markdown, lineOffset: firstLine - 1, isPageBody: true))
@@ -43,12 +43,12 @@ public final class MarkdownRenderer {
 
     /// Numbers this page's citations after `citations`, already numbered by earlier
     /// chapters of the same document: one numbering and one source list for all.
-    public func continueNumbering(after citations: [String]) {
+    func continueNumbering(after citations: [String]) {
         for id in citations { _ = cite(id) }
     }
 
     /// Everything gathered so far (citations, links, headings, diagnostics) with `html` as the body.
-    public func snapshot(html: String = "") -> RenderedMarkdown {
+    func snapshot(html: String = "") -> RenderedMarkdown {
         if !citations.isEmpty { anchors.insert("sources") }
         return RenderedMarkdown(
             html: html,
@@ -63,7 +63,7 @@ public final class MarkdownRenderer {
     }
 
     /// Plain CommonMark to HTML with no site context (the conformance path and `render` without a site).
-    public static func renderCommonMark(_ markdown: String) -> String {
+    static func renderCommonMark(_ markdown: String) -> String {
         let renderer = MarkdownRenderer(environment: .commonMark, source: SourceText(path: "", text: markdown), pagePath: "/")
         return renderer.renderBlocks(markdown, lineOffset: 0, isPageBody: true)
     }
@@ -107,7 +107,7 @@ public final class MarkdownRenderer {
         return html
     }
 
-    public func report(_ diagnostic: Diagnostic) {
+    func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 

@@ -3,17 +3,17 @@
 /// Heading ids get the chapter's prefix so they stay unique across chapters;
 /// links to other chapters of the same document become in-document links;
 /// links that leave the document point at the live site and print their URL.
-public struct PrintChapter: Sendable {
+struct PrintChapter: Sendable {
     /// This chapter's id in the document (`ch2`); its headings become `ch2-<slug>`.
-    public var id: String
+    var id: String
     /// Site path of every page in the document -> its chapter id.
-    public var chapters: [String: String]
+    var chapters: [String: String]
     /// The site's absolute base URL, ending with `/`.
-    public var baseURL: String
+    var baseURL: String
     /// Site path of every record printed in the document (a glossary term) -> its entry's element id.
-    public var entries: [String: String]
+    var entries: [String: String]
 
-    public init(id: String, chapters: [String: String], baseURL: String, entries: [String: String] = [:]) {
+    init(id: String, chapters: [String: String], baseURL: String, entries: [String: String] = [:]) {
         self.id = id
         self.chapters = chapters
         self.baseURL = baseURL

@@ -2,7 +2,7 @@
 ///
 /// Every kind's scheme is known even when the site has none of its records, so that such a
 /// link says there are none rather than being dropped as an unknown scheme.
-public struct RecordLinks: Sendable {
+struct RecordLinks: Sendable {
     struct Scheme: Sendable {
         var kindName: String
         var folder: String
@@ -14,7 +14,7 @@ public struct RecordLinks: Sendable {
 
     var schemes: [String: Scheme] = [:]
 
-    public init() {
+    init() {
         self.init([])
     }
 

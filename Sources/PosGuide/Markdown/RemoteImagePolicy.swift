@@ -4,7 +4,7 @@
 /// slow mobile data inside WeChat should load nothing from hosts the site does not control.
 /// A site moved from elsewhere (a blog with thousands of hot-linked pictures) can choose
 /// to publish them with a warning each, or silently.
-public enum RemoteImagePolicy: String, Sendable, CaseIterable {
+enum RemoteImagePolicy: String, Sendable, CaseIterable {
     /// Each such image is an error and is dropped: the default.
     case error
     /// Each such image is published as written, with a warning.

@@ -3,9 +3,9 @@
 /// Chinese text has no spaces between words, so counting "words" by spaces
 /// would call a 2,000-character article one word long. CJK characters are
 /// counted one by one; runs of Latin letters and digits count as words.
-public struct TextStatistics: Sendable, Equatable {
-    public var cjkCharacters = 0
-    public var words = 0
+struct TextStatistics: Sendable, Equatable {
+    var cjkCharacters = 0
+    var words = 0
     /// Whether the text so far ends inside a word (text arrives node by node).
     private var inWord = false
 
@@ -14,13 +14,13 @@ public struct TextStatistics: Sendable, Equatable {
     static let cjkPerMinute = 400.0
     static let wordsPerMinute = 200.0
 
-    public init() {}
+    init() {}
 
-    public init(counting text: String) {
+    init(counting text: String) {
         add(text)
     }
 
-    public mutating func add(_ text: String) {
+    mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(utf8: $0) }
         endWord()
@@ -73,7 +73,7 @@ public struct TextStatistics: Sendable, Equatable {
     }
 
     /// Whole minutes, at least one.
-    public var readingMinutes: Int {
+    var readingMinutes: Int {
         let minutes = Double(cjkCharacters) / Self.cjkPerMinute + Double(words) / Self.wordsPerMinute
         return max(1, Int(minutes.rounded(.up)))
     }
@@ -98,7 +98,7 @@ public struct TextStatistics: Sendable, Equatable {
         }
     }
 
-    public static func == (lhs: TextStatistics, rhs: TextStatistics) -> Bool {
+    static func == (lhs: TextStatistics, rhs: TextStatistics) -> Bool {
         lhs.cjkCharacters == rhs.cjkCharacters && lhs.words == rhs.words
     }
 }

@@ -4,19 +4,19 @@ import Yams
 /// `content/data/mcc.yaml`'s `codes`: the few merchant category codes the site can name,
 /// each with a plain-language category (餐饮, 零售, …) a shop owner can hold against her
 /// own business. The categories are the site's grouping, not UnionPay's.
-public struct MCCTable: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var name: String
-        public var category: String
+struct MCCTable: Sendable, Equatable {
+    struct Entry: Sendable, Equatable {
+        var name: String
+        var category: String
     }
 
-    public var entries: [String: Entry]
+    var entries: [String: Entry]
     /// `advice.known`: what to compare, with `{category}` for the code's category.
-    public var knownAdvice: String
+    var knownAdvice: String
     /// `advice.unknown`: whom to ask, with `{code}` for a code the table does not know.
-    public var unknownAdvice: String
+    var unknownAdvice: String
 
-    public init(entries: [String: Entry] = [:], knownAdvice: String = "", unknownAdvice: String = "") {
+    init(entries: [String: Entry] = [:], knownAdvice: String = "", unknownAdvice: String = "") {
         self.entries = entries
         self.knownAdvice = knownAdvice
         self.unknownAdvice = unknownAdvice
@@ -25,7 +25,7 @@ public struct MCCTable: Sendable, Equatable {
     static let path = "content/data/mcc.yaml"
 
     /// The table of the site at `source`, read as a build reads it; empty when the site has none.
-    public static func load(source: URL) -> (MCCTable, [Diagnostic]) {
+    static func load(source: URL) -> (MCCTable, [Diagnostic]) {
         let url = source.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return (MCCTable(), []) }
         let file: SourceFile
@@ -69,12 +69,12 @@ public struct MCCTable: Sendable, Equatable {
         return (table, map.diagnostics)
     }
 
-    public subscript(code: Substring) -> Entry? { entries[String(code)] }
+    subscript(code: Substring) -> Entry? { entries[String(code)] }
 
     /// What the reader should compare after decoding: the code's category against her real
     /// business, or, for a code the table does not know, whom to ask. The page's script fills
     /// the same templates the same way.
-    public func advice(for code: Substring) -> String {
+    func advice(for code: Substring) -> String {
         guard let entry = self[code] else { return unknownAdvice.replacingOccurrences(of: "{code}", with: String(code)) }
         return knownAdvice.replacingOccurrences(of: "{category}", with: entry.category)
     }

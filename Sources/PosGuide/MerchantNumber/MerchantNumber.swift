@@ -4,19 +4,19 @@
 /// The split (acquirer 3, region 4, MCC 4, sequence 4) is an industry convention
 /// found on many pages, not a published standard: no UnionPay or PBOC
 /// specification was found (facts register 4.1). Everything shown from it says so.
-public struct MerchantNumber: Sendable, Equatable {
-    public var digits: String
-    public var acquirerCode: Substring { digits.prefix(3) }
-    public var regionCode: Substring { digits.dropFirst(3).prefix(4) }
-    public var mcc: Substring { digits.dropFirst(7).prefix(4) }
-    public var sequence: Substring { digits.suffix(4) }
+struct MerchantNumber: Sendable, Equatable {
+    var digits: String
+    var acquirerCode: Substring { digits.prefix(3) }
+    var regionCode: Substring { digits.dropFirst(3).prefix(4) }
+    var mcc: Substring { digits.dropFirst(7).prefix(4) }
+    var sequence: Substring { digits.suffix(4) }
 
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+    enum Problem: Error, Equatable, CustomStringConvertible {
         case empty
         case notDigits(String)
         case wrongLength(Int)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .empty: return "请输入签购单上的商户编号"
             case .notDigits(let characters): return "商户编号只含数字，这里有：\(characters)"
@@ -26,7 +26,7 @@ public struct MerchantNumber: Sendable, Equatable {
     }
 
     /// Reads what a merchant typed: full-width digits become ASCII, spaces and dashes go.
-    public static func parse(_ text: String) -> Result<MerchantNumber, Problem> {
+    static func parse(_ text: String) -> Result<MerchantNumber, Problem> {
         var digits = ""
         var others: [Character] = []
         for scalar in text.unicodeScalars {

@@ -8,8 +8,8 @@ import Synchronization
 /// Nothing here touches the output folder; `OutputWriter.commit` swaps the staging folder
 /// in once the build has succeeded, and `discard` removes it when it has not.
 /// The folder stays open and locked while the build runs (`StagingFolder+Lock.swift`).
-public final class StagingFolder: Sendable {
-    public let url: URL
+final class StagingFolder: Sendable {
+    let url: URL
     private let failure = Mutex<Error?>(nil)
     /// The folder, open with a `flock` on it; -1 when not locked.
     private let descriptor: Int32
@@ -42,7 +42,7 @@ public final class StagingFolder: Sendable {
     }
 
     /// Removes the folder and everything written to it.
-    public func discard() {
+    func discard() {
         try? FileTree.remove(url.path)
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// What `build --with-pdf` and `export --pdf` ask of the guides stage.
 public struct PDFOptions: Sendable {
-    public var renderer: PDFRenderer
+    var renderer: PDFRenderer
     /// Only these guides get a PDF; nil for every guide.
-    public var guides: Set<String>?
+    var guides: Set<String>?
     /// Called with one line as each PDF is done: `guides/handbook.pdf: 24 pages, 2.1 s`.
-    public var progress: @Sendable (String) -> Void
+    var progress: @Sendable (String) -> Void
 
-    public init(renderer: PDFRenderer, guides: Set<String>? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    init(renderer: PDFRenderer, guides: Set<String>? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.renderer = renderer
         self.guides = guides
         self.progress = progress

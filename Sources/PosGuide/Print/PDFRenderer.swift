@@ -6,9 +6,9 @@ import Foundation
 /// library API: Python and WeasyPrint start once (about a second), and the
 /// API gives each PDF's page count. The process prints one line per guide as
 /// it finishes, which is what the progress lines report.
-public struct PDFRenderer: Sendable {
+struct PDFRenderer: Sendable {
     /// The `weasyprint` command that was found.
-    public let weasyprint: URL
+    let weasyprint: URL
     /// The command line of the Python that runs it, from its `#!` line.
     let python: [String]
 
@@ -22,7 +22,7 @@ public struct PDFRenderer: Sendable {
     }
 
     /// Finds WeasyPrint: `$WEASYPRINT`, then `<source>/.venv/bin/weasyprint`, then `PATH`.
-    public static func locate(source: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<PDFRenderer, PDFRendererError> {
+    static func locate(source: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<PDFRenderer, PDFRendererError> {
         var candidates: [String] = []
         if let explicit = environment["WEASYPRINT"], !explicit.isEmpty { candidates.append(explicit) }
         candidates.append(source.appendingPathComponent(".venv/bin/weasyprint").path)
@@ -163,10 +163,10 @@ public struct PDFRenderer: Sendable {
 }
 
 /// Why a PDF could not be made, with a hint when there is one.
-public struct PDFRendererError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var hint: String?
-    public var warnings: [String]
+struct PDFRendererError: Error, Sendable, CustomStringConvertible {
+    var message: String
+    var hint: String?
+    var warnings: [String]
 
     init(_ message: String, hint: String? = nil, warnings: [String] = []) {
         self.message = message
@@ -174,12 +174,12 @@ public struct PDFRendererError: Error, Sendable, CustomStringConvertible {
         self.warnings = warnings
     }
 
-    public var description: String { message }
+    var description: String { message }
 }
 
 extension PDFRendererError {
     /// `posguide: error: …` with its `note:` line, as the CLI prints it.
-    public var formatted: String {
+    var formatted: String {
         "posguide: error: \(message)\n" + (hint.map { "note: \($0)\n" } ?? "")
     }
 }

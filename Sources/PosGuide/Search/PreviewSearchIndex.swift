@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Not thread-safe: one rebuild at a time, like `PreviewSite`.
 public final class PreviewSearchIndex {
-    public let indexer: SearchIndexer
+    let indexer: SearchIndexer
     private let mirror: URL
     /// The pages in the mirror as last written, by output path.
     private var written: [String: Data] = [:]

@@ -6,7 +6,7 @@ import Foundation
 /// a few hundred milliseconds to every build and every preview rebuild for nothing.
 public struct SearchIndexer: Sendable {
     /// The `pagefind_extended` binary that was found.
-    public let binary: URL
+    let binary: URL
 
     /// Where the index lives in the site: `/pagefind/pagefind.js` is what the search page loads.
     public static let folder = "pagefind"
@@ -39,7 +39,7 @@ public struct SearchIndexer: Sendable {
     }
 
     /// Indexes the HTML under `site` into `output` (default `<site>/pagefind`), then removes the UI bundles.
-    public func index(site: URL, output: URL? = nil) throws -> Report {
+    func index(site: URL, output: URL? = nil) throws -> Report {
         let start = DispatchTime.now()
         let bundle = output ?? site.appendingPathComponent(Self.folder)
         let child: Subprocess
@@ -74,7 +74,7 @@ public struct SearchIndexer: Sendable {
 }
 
 /// Why the search index could not be made.
-public struct SearchIndexError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+struct SearchIndexError: Error, Sendable, CustomStringConvertible {
+    var description: String
     init(_ description: String) { self.description = description }
 }

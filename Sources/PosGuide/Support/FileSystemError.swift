@@ -8,26 +8,26 @@ import Foundation
 /// instead of as a Foundation error dump.
 public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What posguide was doing, as a verb phrase: "write", "create the folder", "remove".
-    public var action: String
-    public var path: String
+    var action: String
+    var path: String
     /// Lower case, no final period: "read-only file system".
-    public var reason: String
+    var reason: String
 
     public var description: String { "cannot \(action) \(path): \(reason)" }
 
-    public init(_ action: String, _ path: String, reason: String) {
+    init(_ action: String, _ path: String, reason: String) {
         self.action = action
         self.path = path
         self.reason = reason
     }
 
     /// From the `errno` a system call just set.
-    public init(_ action: String, _ path: String, errno code: Int32) {
+    init(_ action: String, _ path: String, errno code: Int32) {
         self.init(action, path, reason: Self.words(errno: code))
     }
 
     /// From whatever a Foundation call threw.
-    public init(_ action: String, _ path: String, error: Error) {
+    init(_ action: String, _ path: String, error: Error) {
         self.init(action, path, reason: Self.words(for: error))
     }
 
@@ -64,7 +64,7 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// The words for a POSIX error code.
-    public static func words(errno code: Int32) -> String {
+    static func words(errno code: Int32) -> String {
         if let words = errnoWords[code] { return words }
         return sentence(String(cString: strerror(code)))
     }

@@ -22,7 +22,7 @@ extension String {
 
     /// Percent-encodes a URL for an `href`/`src` attribute the way cmark does:
     /// reserved URL characters stay, everything else outside ASCII is encoded.
-    public var hrefEscaped: String {
+    var hrefEscaped: String {
         func isKept(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -48,7 +48,7 @@ extension String {
     }
 
     /// XML text (sitemap, feed): the same five entities as HTML.
-    public var xmlEscaped: String { htmlEscaped }
+    var xmlEscaped: String { htmlEscaped }
 
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self

@@ -1,6 +1,6 @@
 extension String {
     /// Decodes `%XX` escapes; malformed escapes are kept as they are.
-    public var percentDecoded: String {
+    var percentDecoded: String {
         guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)

@@ -1,11 +1,11 @@
 import Foundation
 
 /// A source file's text with the means to turn cmark's byte columns into character columns.
-public struct SourceText: Sendable {
-    public let path: String
-    public let text: String
+struct SourceText: Sendable {
+    let path: String
+    let text: String
 
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.path = path
         self.text = text
     }
@@ -14,7 +14,7 @@ public struct SourceText: Sendable {
     ///
     /// Works on the UTF-8 bytes: every link of every page gets a location, so
     /// this must not walk Characters (grapheme breaking dominated a profile).
-    public func location(line: Int, byteColumn: Int) -> SourceLocation {
+    func location(line: Int, byteColumn: Int) -> SourceLocation {
         location(line: line, byteColumn: byteColumn, lineStarts: nil)
     }
 

@@ -2,17 +2,17 @@ import Foundation
 import Synchronization
 
 /// The Mustache templates of `templates/`, parsed once and checked before any page renders.
-public struct TemplateSet: Sendable {
+struct TemplateSet: Sendable {
     /// Templates every build renders with.
-    public static let required = ["home", "section", "article", "provider", "providers", "404"]
+    static let required = ["home", "section", "article", "provider", "providers", "404"]
 
     let templates: [String: Template]
     let problems = Problems()
     /// Files under `templates/assets/` (the theme's CSS and images), relative to it.
-    public let assets: [String]
-    public let directory: URL
+    let assets: [String]
+    let directory: URL
 
-    public static func load(from directory: URL, displayPath: String = "templates") -> (TemplateSet?, [Diagnostic]) {
+    static func load(from directory: URL, displayPath: String = "templates") -> (TemplateSet?, [Diagnostic]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (nil, [.error("templates.missing", "no templates folder: looked for \(directory.path)", at: SourceLocation(path: displayPath))])
@@ -77,13 +77,13 @@ public struct TemplateSet: Sendable {
     }
 
     /// Whether `templates/<name>.mustache` exists (for templates only some sites need).
-    public func has(_ name: String) -> Bool {
+    func has(_ name: String) -> Bool {
         templates[name] != nil
     }
 
     /// Renders the template `name`; every `{{value}}` is escaped for HTML.
     /// A partial that recurses without end is recorded in `problems` (the build then fails).
-    public func render(_ name: String, _ context: TemplateValue.Map) -> String {
+    func render(_ name: String, _ context: TemplateValue.Map) -> String {
         guard let template = templates[name] else { return "" }
         var renderer = TemplateRenderer(templates: templates, context: context, capacity: 16_384)
         renderer.render(template.nodes)

@@ -3,7 +3,7 @@
 /// Typed rather than `Any`: the lookup is a dictionary read and a `switch`, where swift-mustache
 /// (which we used before) cast every level of the context stack from `Any` to its protocols;
 /// that was a sixth of a 10,000-page build's CPU.
-public enum TemplateValue: Sendable {
+enum TemplateValue: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -11,10 +11,10 @@ public enum TemplateValue: Sendable {
     case map([String: TemplateValue])
 
     /// The keys and values a template renders with at its top level.
-    public typealias Map = [String: TemplateValue]
+    typealias Map = [String: TemplateValue]
 
     /// Plain data as YAML files give it (`DataFile`): text, whole numbers, true/false, lists, mappings.
-    public init(plain: Any) {
+    init(plain: Any) {
         switch plain {
         case let value as String: self = .string(value)
         case let value as Bool: self = .bool(value)
@@ -60,11 +60,11 @@ public enum TemplateValue: Sendable {
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .map(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
 }
