@@ -146,9 +146,4 @@ struct Located<Value: Sendable>: Sendable {
         self.value = pair.value
         self.location = pair.location
     }
-
-    init(_ value: Value, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
 }
