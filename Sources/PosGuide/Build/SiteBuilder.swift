@@ -36,7 +36,7 @@ public enum SiteBuilder {
             diagnostics.append(placeholder)
         }
         // Text `posguide new` left to write: a warning in a draft, an error in anything published.
-        diagnostics += FillInMarker.diagnostics(pages: content.pages, providers: content.providers, guides: content.guides) {
+        diagnostics += FillInMarker.diagnostics(pages: content.pages, providers: content.providers, guides: content.guides, memo: cache?.fillInMarkers) {
             FileSystem.read(options.source.path + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
         }
 
