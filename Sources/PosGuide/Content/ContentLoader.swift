@@ -69,16 +69,19 @@ public struct ContentLoader {
             }
             return (content(pages), diagnostics)
         }
-        let missing = inventory.pages.filter { cache.pages[$0.path] == nil }
-        let loaded = missing.parallelMap { entry in loadPage(entry) }
-        var fresh: [String: BuildCache.LoadedPage] = [:]
-        for (entry, (page, pageDiagnostics)) in zip(missing, loaded) {
-            fresh[entry.path] = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache.newVersion())
+        // One lookup per page: a preview rebuild after a one-page edit goes through every page here.
+        var results = inventory.pages.map { cache.pages[$0.path] }
+        let missing = results.indices.filter { results[$0] == nil }
+        let loaded = missing.parallelMap { loadPage(inventory.pages[$0]) }
+        for (index, (page, pageDiagnostics)) in zip(missing, loaded) {
+            let result = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache.newVersion())
+            cache.pages[inventory.pages[index].path] = result
+            results[index] = result
         }
         var pages: [PageSource] = []
-        for (path, result) in fresh { cache.pages[path] = result }
-        for entry in inventory.pages {
-            guard let result = fresh[entry.path] ?? cache.pages[entry.path] else { continue }
+        pages.reserveCapacity(inventory.pages.count)
+        for (entry, result) in zip(inventory.pages, results) {
+            guard let result else { continue }
             diagnostics += result.diagnostics
             if keep(result.page, entry), let page = result.page { pages.append(page) }
         }
