@@ -80,10 +80,11 @@ public struct ContentLoader {
         }
         var pages: [PageSource] = []
         pages.reserveCapacity(inventory.pages.count)
-        for (entry, result) in zip(inventory.pages, results) {
-            guard let result else { continue }
-            diagnostics += result.diagnostics
-            if keep(result.page, entry), let page = result.page { pages.append(page) }
+        // By index, reading fields in place: copying each entry and result out took more than the lookups.
+        for index in results.indices where results[index] != nil {
+            if !results[index]!.diagnostics.isEmpty { diagnostics += results[index]!.diagnostics }
+            let page = results[index]!.page
+            if keep(page, inventory.pages[index]), let page { pages.append(page) }
         }
         return (content(pages), diagnostics)
     }
