@@ -12,7 +12,8 @@ import Glibc
 /// the page it links to: built apart, the first build shows a broken link that is not there), and
 /// a file half-written (truncated, then written). Files added, removed or renamed wait out
 /// `quiet`; a file still open for writing waits for its close; a plain save in place, once
-/// closed, waits only `settle` for a file saved with it, as "save all" writes them back to back.
+/// closed, waits only `settle` for a file saved with it, as "save all" writes them back to back
+/// (one that comes later, while the rebuild runs, makes `Rebuilder` hold that rebuild back).
 ///
 /// inotify on Linux; elsewhere (or with `POSGUIDE_WATCH=poll`) it compares file stamps
 /// every `pollInterval`. Runs on its own thread; `onChange` is called from it.
@@ -28,7 +29,7 @@ final class FileWatcher: @unchecked Sendable {
     let onChange: @Sendable (SourceChanges) -> Void
     static let watchedFolders = ["content", "templates"]
 
-    init(root: URL, quiet: TimeInterval = 0.01, settle: TimeInterval = 0.002, maxDelay: TimeInterval = 0.3, pollInterval: TimeInterval = 0.25,
+    init(root: URL, quiet: TimeInterval = 0.01, settle: TimeInterval = 0.005, maxDelay: TimeInterval = 0.3, pollInterval: TimeInterval = 0.25,
          onChange: @escaping @Sendable (SourceChanges) -> Void) {
         self.root = root
         self.quiet = quiet

@@ -161,7 +161,7 @@ public enum SiteBuilder {
             sitemapKey.combine(utf8: plan.config.baseURL)
             for entry in sitemapEntries {
                 sitemapKey.combine(utf8: entry.path)
-                sitemapKey.combine(utf8: entry.lastModified?.description ?? "")
+                sitemapKey.combine(entry.lastModified)
             }
             let site = cache.contentGeneration
             files.append(cache.output("sitemap.xml", key: .init(site: site, item: sitemapKey.finalize()), make: makeSitemap))
