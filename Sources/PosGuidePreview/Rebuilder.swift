@@ -24,6 +24,8 @@ final class Rebuilder: @unchecked Sendable {
     private var unpublishedSince: Date?
     /// How long a stream of saves may keep the browsers waiting.
     private let maxUnpublished: TimeInterval = 0.3
+    /// Runs after each rebuild, before its result is published (tests use it to save files mid-rebuild).
+    var afterRebuild: (() -> Void)?
     /// Distinguishes this server's builds from a previous run's, for browsers that reconnect.
     private let session = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
 
@@ -64,6 +66,7 @@ final class Rebuilder: @unchecked Sendable {
     @discardableResult
     private func run(_ changes: SourceChanges, announce: Bool) -> PreviewSite.Rebuild {
         var rebuild = site.rebuild(changes)
+        afterRebuild?()
         // Files saved together (a page and the page that links to it) can reach the watcher a few
         // milliseconds apart: when more changes came in during this rebuild, its result is not shown
         // (it may be half of an edit); the next rebuild, already due, publishes both.
