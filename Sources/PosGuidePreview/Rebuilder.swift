@@ -78,7 +78,8 @@ final class Rebuilder: @unchecked Sendable {
             if unpublishedSince == nil { unpublishedSince = Date() }
             return rebuild
         }
-        if !unpublished.isEmpty {
+        // A failed rebuild keeps them for the next good one: its browsers were never told.
+        if rebuild.succeeded, !unpublished.isEmpty {
             rebuild.changed = Array(Set(rebuild.changed + unpublished)).sorted()
             unpublished = []
         }
