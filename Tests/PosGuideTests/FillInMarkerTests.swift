@@ -14,6 +14,22 @@ import Testing
         #expect(FillInMarker.find(in: "待填写【】【待") == [])
     }
 
+    @Test func thePreviewReportsAMarkerAddedOrRemovedInOnePageAndKeepsTheOthers() throws {
+        let site = try SiteFixture([
+            "content/articles/a.md": page("甲", "第一段。\n\n【待填写：第二段】\n"),
+            "content/articles/b.md": page("乙", "正文。\n"),
+        ])
+        let preview = PreviewSite(options: site.options)
+        #expect(preview.rebuild(.all).diagnostics.map(\.description) == ["content/articles/a.md:7:1: error: still to fill in: 第二段"])
+        try site.write("content/articles/b.md", page("乙", "正文。【待填写】\n"))
+        #expect(preview.rebuild(SourceChanges(paths: ["content/articles/b.md"])).diagnostics.map(\.description) == [
+            "content/articles/a.md:7:1: error: still to fill in: 第二段",
+            "content/articles/b.md:5:4: error: still to fill in",
+        ])
+        try site.write("content/articles/a.md", page("甲", "第一段。\n"))
+        #expect(preview.rebuild(SourceChanges(paths: ["content/articles/a.md"])).diagnostics.map(\.description) == ["content/articles/b.md:5:4: error: still to fill in"])
+    }
+
     @Test func aPublishedPageWithAMarkerFailsTheBuildAtTheMarker() throws {
         let site = try SiteFixture(["content/articles/a.md": page("甲", "第一段。\n\n【待填写：第二段】\n")])
         let result = site.build()

@@ -37,7 +37,7 @@ enum SiteBuilder {
             diagnostics.append(placeholder)
         }
         // Text `posguide new` left to write: a warning in a draft, an error in anything published.
-        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: content.allRecords, guides: content.guides) {
+        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: content.allRecords, guides: content.guides, memo: cache?.fillInMarkers) {
             FileSystem.read(options.source.path + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
         }
 
@@ -162,7 +162,7 @@ enum SiteBuilder {
             sitemapKey.combine(utf8: plan.config.baseURL)
             for entry in sitemapEntries {
                 sitemapKey.combine(utf8: entry.path)
-                sitemapKey.combine(utf8: entry.lastModified?.description ?? "")
+                sitemapKey.combine(entry.lastModified)
             }
             let site = cache.contentGeneration
             files.append(cache.output("sitemap.xml", key: .init(site: site, item: sitemapKey.finalize()), make: makeSitemap))

@@ -70,18 +70,22 @@ struct ContentLoader: Sendable {
             }
             return (content(pages), diagnostics)
         }
-        let missing = inventory.pages.filter { cache.pages[$0.path] == nil }
-        let loaded = missing.parallelMap { entry in loadPage(entry) }
-        var fresh: [String: BuildCache.LoadedPage] = [:]
-        for (entry, (page, pageDiagnostics)) in zip(missing, loaded) {
-            fresh[entry.path] = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache.newVersion())
+        // One lookup per page: a preview rebuild after a one-page edit goes through every page here.
+        var results = inventory.pages.map { cache.pages[$0.path] }
+        let missing = results.indices.filter { results[$0] == nil }
+        let loaded = missing.parallelMap { loadPage(inventory.pages[$0]) }
+        for (index, (page, pageDiagnostics)) in zip(missing, loaded) {
+            let result = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache.newVersion())
+            cache.pages[inventory.pages[index].path] = result
+            results[index] = result
         }
         var pages: [PageSource] = []
-        for (path, result) in fresh { cache.pages[path] = result }
-        for entry in inventory.pages {
-            guard let result = fresh[entry.path] ?? cache.pages[entry.path] else { continue }
-            diagnostics += result.diagnostics
-            if keep(result.page, entry), let page = result.page { pages.append(page) }
+        pages.reserveCapacity(inventory.pages.count)
+        // By index, reading fields in place: copying each entry and result out took more than the lookups.
+        for index in results.indices where results[index] != nil {
+            if !results[index]!.diagnostics.isEmpty { diagnostics += results[index]!.diagnostics }
+            let page = results[index]!.page
+            if keep(page, inventory.pages[index]), let page { pages.append(page) }
         }
         return (content(pages), diagnostics)
     }

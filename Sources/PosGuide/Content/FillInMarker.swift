@@ -39,12 +39,35 @@ enum FillInMarker {
         return found
     }
 
+    /// Each page's marker diagnostics from the last build, for the preview: a page that is the very
+    /// same object again (its file unchanged) is not scanned again. Scanning all of a 10,000-page
+    /// site's text was a fifth of a rebuild after a one-page edit.
+    final class Memo {
+        fileprivate var pages: [PageSource] = []
+        fileprivate var diagnostics: [[Diagnostic]] = []
+    }
+
     /// The markers of everything the build publishes; `readGuide` reads a guide definition's text.
-    static func diagnostics(pages: [PageSource], records: [ContentRecord], guides: [GuideDefinition],
+    static func diagnostics(pages: [PageSource], records: [ContentRecord], guides: [GuideDefinition], memo: Memo? = nil,
                             readGuide: (String) -> String?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for page in pages {
-            diagnostics += self.diagnostics(in: page.file.text, path: page.file.path, draft: page.metadata.draft)
+        // The same pages in the same order as last time, most of them the same objects: compare by index.
+        let last = memo.flatMap { $0.pages.count == pages.count ? $0 : nil }
+        var perPage: [[Diagnostic]] = []
+        perPage.reserveCapacity(memo == nil ? 0 : pages.count)
+        for (index, page) in pages.enumerated() {
+            let found: [Diagnostic]
+            if let last, last.pages[index] === page {
+                found = last.diagnostics[index]
+            } else {
+                found = self.diagnostics(in: page.file.text, path: page.file.path, draft: page.metadata.draft)
+            }
+            if memo != nil { perPage.append(found) }
+            diagnostics += found
+        }
+        if let memo {
+            memo.pages = pages
+            memo.diagnostics = perPage
         }
         for record in records {
             diagnostics += self.diagnostics(in: record.file.text, path: record.file.path, draft: false)

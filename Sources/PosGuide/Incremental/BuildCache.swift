@@ -50,6 +50,7 @@ final class BuildCache {
     var lastMarkdown: (key: Int, sources: [PageSource], rendered: [RenderedPage])?
     var lastPageFiles: (key: Int, sources: [RenderedPage], files: [OutputFile])?
     var lastLinks: LinkResults?
+    let fillInMarkers = FillInMarker.Memo()
     /// Each section's list order as positions in its unsorted articles, with the hash of what decides it.
     var sectionOrders: [String: (key: Int, order: [Int])] = [:]
     /// What an output file was made from: the site-wide inputs and the item's own.

@@ -34,6 +34,8 @@ public final class PreviewSite {
     let options: BuildOptions
     private let cache = BuildCache()
     public private(set) var snapshot = Snapshot()
+    /// The last good build's files in its order, to compare the next build's by position rather than by lookup.
+    private var lastFiles: (paths: [String], data: [Data])?
 
     public init(options: BuildOptions) {
         var options = options
@@ -51,36 +53,36 @@ public final class PreviewSite {
         if result.diagnostics.hasErrors {
             snapshot.diagnostics = result.diagnostics
             snapshot.failed = true
+        } else if let last = lastFiles, last.paths.count == result.files.count,
+                  zip(last.paths, result.files).allSatisfy({ $0 == $1.path && !$1.isWritten }) {
+            // The same files as the last good build, in the same order (the usual edit): each compared
+            // with the one at its position, and only those made anew put in the served table.
+            var files = snapshot.files
+            var data = last.data
+            for (index, file) in result.files.enumerated() {
+                let previous = last.data[index]
+                guard let (bytes, isChanged) = contents(of: file, previous: previous, changes: changes, diagnostics: &result.diagnostics) else { continue }
+                if isChanged { changed.append(Self.sitePath(file.path)) }
+                if !Self.sharesBuffer(bytes, previous) {
+                    files[file.path] = bytes
+                    data[index] = bytes
+                }
+            }
+            lastFiles = (last.paths, data)
+            snapshot = Snapshot(files: files, diagnostics: result.diagnostics, failed: false)
         } else {
             var files: [String: Data] = [:]
             files.reserveCapacity(result.files.count)
+            var order: (paths: [String], data: [Data]) = ([], [])
             for file in result.files {
-                let previous = snapshot.files[file.path]
-                let data: Data
-                switch file.contents {
-                case .bytes(let bytes):
-                    data = bytes
-                    if previous.map({ !Self.same($0, bytes) }) ?? true { changed.append(Self.sitePath(file.path)) }
-                case .copy(let url):
-                    let source = url.path.hasPrefix(options.source.path + "/") ? String(url.path.dropFirst(options.source.path.count + 1)) : url.path
-                    if let previous, !changes.everything, !changes.paths.contains(source) {
-                        data = previous
-                    } else {
-                        do {
-                            data = try FileSystem.contents(of: url.path)
-                        } catch {
-                            // Served empty, and said where the terminal and the page overlay show it.
-                            data = Data()
-                            result.diagnostics.append(.warning("file.unreadable", "cannot read file: \(error.reason)", at: SourceLocation(path: source)))
-                        }
-                        if previous != data { changed.append(Self.sitePath(file.path)) }
-                    }
-                case .written:
-                    continue  // only `posguide build` streams files to disk; the preview never does
-                }
+                guard let (data, isChanged) = contents(of: file, previous: snapshot.files[file.path], changes: changes, diagnostics: &result.diagnostics) else { continue }
+                if isChanged { changed.append(Self.sitePath(file.path)) }
                 files[file.path] = data
+                order.paths.append(file.path)
+                order.data.append(data)
             }
             for path in snapshot.files.keys where files[path] == nil { changed.append(Self.sitePath(path)) }
+            lastFiles = order.paths.count == result.files.count ? order : nil
             snapshot = Snapshot(files: files, diagnostics: result.diagnostics, failed: false)
         }
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
@@ -88,12 +90,39 @@ public final class PreviewSite {
                        milliseconds: milliseconds, statistics: result.statistics)
     }
 
+    /// The bytes to serve for `file` and whether they differ from `previous`, the last good build's
+    /// (nil when it had no such file); nil for a file already on disk, which the preview never makes.
+    private func contents(of file: OutputFile, previous: Data?, changes: SourceChanges, diagnostics: inout [Diagnostic]) -> (Data, Bool)? {
+        switch file.contents {
+        case .bytes(let bytes):
+            return (bytes, previous.map { !Self.same($0, bytes) } ?? true)
+        case .copy(let url):
+            let source = url.path.hasPrefix(options.source.path + "/") ? String(url.path.dropFirst(options.source.path.count + 1)) : url.path
+            if let previous, !changes.everything, !changes.paths.contains(source) { return (previous, false) }
+            let data: Data
+            do {
+                data = try FileSystem.contents(of: url.path)
+            } catch {
+                // Served empty, and said where the terminal and the page overlay show it.
+                data = Data()
+                diagnostics.append(.warning("file.unreadable", "cannot read file: \(error.reason)", at: SourceLocation(path: source)))
+            }
+            return (data, previous != data)
+        case .written:
+            return nil  // only `posguide build` streams files to disk; the preview never does
+        }
+    }
+
+    /// Whether two files are the very same buffer.
+    static func sharesBuffer(_ a: Data, _ b: Data) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.baseAddress == y.baseAddress } }
+    }
+
     /// Whether two files hold the same bytes. A file the cache reused is the very buffer served
     /// before, which answers without reading it; only files made anew are compared byte by byte.
     static func same(_ a: Data, _ b: Data) -> Bool {
         guard a.count == b.count else { return false }
-        let shared = a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.baseAddress == y.baseAddress } }
-        return shared || a == b
+        return sharesBuffer(a, b) || a == b
     }
 
     /// `articles/fees/index.html` -> `/articles/fees/`, as a browser's address shows it.
@@ -101,5 +130,12 @@ public final class PreviewSite {
         if outputPath == "index.html" { return "/" }
         if outputPath.hasSuffix("/index.html") { return "/" + outputPath.dropLast("index.html".count) }
         return "/" + outputPath
+    }
+}
+
+private extension OutputFile {
+    var isWritten: Bool {
+        if case .written = contents { return true }
+        return false
     }
 }

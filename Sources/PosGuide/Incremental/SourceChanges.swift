@@ -5,7 +5,7 @@ public struct SourceChanges: Sendable, Equatable {
     /// Files were added, removed or renamed (or the watcher lost track): list the tree again.
     public var structural: Bool
     /// Distrust every cached result (the first build, or a watcher overflow).
-    var everything: Bool
+    public var everything: Bool
 
     public init(paths: Set<String> = [], structural: Bool = false, everything: Bool = false) {
         self.paths = paths

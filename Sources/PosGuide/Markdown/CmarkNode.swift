@@ -35,11 +35,11 @@ struct CmarkNode {
         return UInt8(bitPattern: literal.pointee) == byte
     }
 
-    /// Bytes `range` of the literal, as a String (the range must fall on character boundaries).
-    func literalBytes(_ range: Range<Int>) -> String {
-        guard let literal = cmark_node_get_literal(pointer) else { return "" }
-        return literal.withMemoryRebound(to: UInt8.self, capacity: range.upperBound) { bytes in
-            String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), as: UTF8.self)
+    /// Calls `body` with bytes `range` of the literal, read in cmark's buffer (empty without a literal).
+    func withLiteralBytes(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        literal.withMemoryRebound(to: UInt8.self, capacity: range.upperBound) { bytes in
+            body(UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count))
         }
     }
 

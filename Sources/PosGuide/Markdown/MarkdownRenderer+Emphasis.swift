@@ -14,8 +14,10 @@ private enum InlinePiece {
 }
 
 /// What an inline scope renders as: compared to tell whether pairing changed anything.
+/// Text is kept as UTF-8 bytes: the scopes of every paragraph with a `*` are compared twice,
+/// and making and joining Strings there was a third of the pass.
 private enum InlineEvent: Equatable {
-    case text(String)
+    case text([UInt8])
     case open(strong: Bool)
     case close
     case atom(OpaquePointer)
@@ -246,8 +248,8 @@ extension MarkdownRenderer {
         var events: [InlineEvent] = []
         for piece in pieces {
             switch piece {
-            case .text(let node, let range): appendText(node.literalBytes(range), to: &events)
-            case .delimiters(let byte, let count, _, _): appendText(String(repeating: Character(Unicode.Scalar(byte)), count: count), to: &events)
+            case .text(let node, let range): node.withLiteralBytes(range) { appendText($0, to: &events) }
+            case .delimiters(let byte, let count, _, _): appendText(repeatElement(byte, count: count), to: &events)
             case .open(_, let strong): events.append(.open(strong: strong))
             case .close: events.append(.close)
             case .atom(let node): events.append(.atom(node.pointer))
@@ -264,15 +266,15 @@ extension MarkdownRenderer {
             if runIndex < runs.count, runs[runIndex].pieces.lowerBound == index {
                 let run = runs[runIndex]
                 events += pairing.closes[runIndex].map { _ in InlineEvent.close }
-                appendText(String(repeating: Character(Unicode.Scalar(run.character)), count: pairing.leftover[runIndex]), to: &events)
+                appendText(repeatElement(run.character, count: pairing.leftover[runIndex]), to: &events)
                 events += pairing.opens[runIndex].reversed().map { InlineEvent.open(strong: $0) }
                 index = run.pieces.upperBound
                 runIndex += 1
                 continue
             }
             switch pieces[index] {
-            case .text(let node, let range): appendText(node.literalBytes(range), to: &events)
-            case .delimiters(let byte, let count, _, _): appendText(String(repeating: Character(Unicode.Scalar(byte)), count: count), to: &events)
+            case .text(let node, let range): node.withLiteralBytes(range) { appendText($0, to: &events) }
+            case .delimiters(let byte, let count, _, _): appendText(repeatElement(byte, count: count), to: &events)
             case .atom(let node): events.append(.atom(node.pointer))
             case .open, .close: break
             }
@@ -281,12 +283,15 @@ extension MarkdownRenderer {
         return events
     }
 
-    private static func appendText(_ text: String, to events: inout [InlineEvent]) {
+    private static func appendText<Bytes: Collection<UInt8>>(_ text: Bytes, to events: inout [InlineEvent]) {
         guard !text.isEmpty else { return }
-        if case .text(let before) = events.last {
-            events[events.count - 1] = .text(before + text)
+        if case .text(var before) = events.last {
+            // Taken out first, so the bytes grow in place instead of being copied.
+            events.removeLast()
+            before.append(contentsOf: text)
+            events.append(.text(before))
         } else {
-            events.append(.text(text))
+            events.append(.text(Array(text)))
         }
     }
 
@@ -307,7 +312,7 @@ extension MarkdownRenderer {
             switch event {
             case .text(let text):
                 let node = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(node, text)
+                cmark_node_set_literal(node, String(decoding: text, as: UTF8.self))
                 cmark_node_append_child(stack.last!, node)
             case .open(let strong):
                 let node = cmark_node_new(strong ? CMARK_NODE_STRONG : CMARK_NODE_EMPH)!

@@ -32,7 +32,8 @@ extension MarkdownRenderer {
 
     private func transformLink(_ node: CmarkNode, lineOffset: Int) {
         let url = node.url
-        let here = location(of: node, lineOffset: lineOffset)
+        // Only reports and site links need it; most links of a page are external and allowed.
+        lazy var here = location(of: node, lineOffset: lineOffset)
         switch environment.links.resolve(url, inFile: source.path, pagePath: pagePath) {
         case .citation(let id):
             guard let entry = environment.sources.entries[id] else {
@@ -102,7 +103,8 @@ extension MarkdownRenderer {
     /// Returns false when the image must be dropped.
     private func transformImage(_ node: CmarkNode, lineOffset: Int) -> Bool {
         let url = node.url
-        let here = location(of: node, lineOffset: lineOffset)
+        // Only reports and site links need it; most links of a page are external and allowed.
+        lazy var here = location(of: node, lineOffset: lineOffset)
         switch environment.links.resolve(url, inFile: source.path, pagePath: pagePath) {
         case .site(let path, _, let rewritten):
             links.append(LinkReference(path: path, fragment: nil, written: url, location: here))
