@@ -9,8 +9,8 @@ public enum NewCommand {
 
         public init(rawValue: String) { self.rawValue = rawValue }
 
-        public static let article = Kind(rawValue: "article")
-        public static let guide = Kind(rawValue: "guide")
+        static let article = Kind(rawValue: "article")
+        static let guide = Kind(rawValue: "guide")
 
         /// Every kind `new` starts, in the order `--help` lists them: articles, each kind of record, guides.
         static var all: [Kind] { [.article] + RecordKinds.all.map { Kind(rawValue: $0.name) } + [.guide] }
