@@ -8,69 +8,38 @@ var commandName: String {
     ProcessInfo.processInfo.environment["POSGUIDE_LAUNCHER"].flatMap { $0.isEmpty ? nil : $0 } ?? "posguide"
 }
 
+/// One command for every kind: the record kinds come from the library, so a new kind of record
+/// needs no line here.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start a new article, provider record or guide from its archetype in templates/archetypes/.",
+        abstract: "Start a new article, record or guide from its archetype in templates/archetypes/.",
+        usage: "posguide new <kind> <name> [--title <title>] [--source <source>]",
         discussion: """
-            The new file has every key it needs, with comments saying what each is for; text still to write is \
-            marked 【待填写】 and `check` lists it. An existing file is never replaced.
-            """,
-        subcommands: [NewArticle.self, NewProvider.self, NewGuide.self]
-    )
-}
+            Kinds, with the name each takes and the file it makes:
+            \(NewCommand.kindsHelp)
 
-struct NewOptions: ParsableArguments {
-    @Option(help: "The title (a provider's name). Without it the file says to fill it in.")
+            Names and ids are lower-case letters a-z, digits and -. The new file has every key it needs, \
+            with comments saying what each is for; text still to write is marked 【待填写】 and `check` \
+            lists it. An existing file is never replaced.
+            """
+    )
+
+    @Argument(help: "What to start: article, guide or a kind of record (listed above).")
+    var kind: String
+
+    @Argument(help: "<section>/<slug> for an article (e.g. articles/pos-rates), <id> otherwise (e.g. lakala).")
+    var name: String
+
+    @Option(help: "The title (a provider's name, a glossary term). Without it the file says to fill it in.")
     var title: String?
 
     @OptionGroup var site: SourceOptions
 
-    func create(_ kind: NewCommand.Kind, _ name: String) throws {
-        let request = NewCommand.Request(kind: kind, name: name, title: title, source: site.sourceURL, commandName: commandName)
+    func run() throws {
+        let request = NewCommand.Request(kind: NewCommand.Kind(rawValue: kind), name: name, title: title,
+                                         source: site.sourceURL, commandName: commandName)
         try finish(NewCommand.run(request))
     }
-}
-
-struct NewArticle: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "article",
-        abstract: "A draft article: content/<section>/<slug>.md, published at /<section>/<slug>/ once draft: true is gone."
-    )
-
-    @Argument(help: "<section>/<slug>, e.g. articles/pos-rates (lower-case letters, digits and -).")
-    var name: String
-
-    @OptionGroup var options: NewOptions
-
-    func run() throws { try options.create(.article, name) }
-}
-
-struct NewProvider: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "provider",
-        abstract: "A provider record: content/providers/<id>.yaml, published at /providers/<id>/."
-    )
-
-    @Argument(help: "The id, e.g. lakala (lower-case letters, digits and -).")
-    var id: String
-
-    @OptionGroup var options: NewOptions
-
-    func run() throws { try options.create(.provider, id) }
-}
-
-struct NewGuide: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "guide",
-        abstract: "A printable guide: content/guides/<id>.yaml, published at /guides/<id>/."
-    )
-
-    @Argument(help: "The id, e.g. counter-handout (lower-case letters, digits and -).")
-    var id: String
-
-    @OptionGroup var options: NewOptions
-
-    func run() throws { try options.create(.guide, id) }
 }
 
 struct List: ParsableCommand {

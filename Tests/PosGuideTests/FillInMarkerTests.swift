@@ -47,16 +47,29 @@ import Testing
         #expect(result.paths.contains("articles/a/index.html"))
     }
 
-    @Test func providerRecordsAndGuidesHaveNoDraftsSoTheirMarkersAreErrors() throws {
+    @Test func recordsOfEveryKindAndGuidesHaveNoDraftsSoTheirMarkersAreErrors() throws {
         let site = try SiteFixture([
             "content/data/sources.yaml": sourcesYAML,
             "content/articles/a.md": page("甲"),
             "content/providers/p.yaml": provider(extra: "summary: 【待填写】"),
+            "content/glossary/mcc.yaml": GlossaryFixture.mcc.replacingOccurrences(of: "english: MCC", with: "english: 【待填写：英文名】"),
             "content/guides/g.yaml": "title: 手册\ndate: 2026-11-24\nsummary: 【待填写】\nchapters: [articles/a.md]\n",
         ])
         #expect(site.diagnostics() == [
+            "content/glossary/mcc.yaml:2:10: error: still to fill in: 英文名",
             "content/guides/g.yaml:3:10: error: still to fill in",
             "content/providers/p.yaml:11:10: error: still to fill in",
         ])
+    }
+
+    @Test func aMarkerLeftWhereASourceIdGoesIsReportedOnceAsTextToWrite() throws {
+        let site = try SiteFixture([
+            "content/data/sources.yaml": sourcesYAML,
+            "content/glossary/mcc.yaml": GlossaryFixture.mcc.replacingOccurrences(of: "sources: [state-council-768]", with: "sources: [【待填写：来源编号】, nosuch]"),
+        ])
+        let diagnostics = site.diagnostics()
+        #expect(diagnostics.contains("content/glossary/mcc.yaml:6:11: error: still to fill in: 来源编号"))
+        #expect(diagnostics.contains { $0.contains("error: unknown source `nosuch`") })
+        #expect(!diagnostics.contains { $0.contains("unknown source `【") })
     }
 }

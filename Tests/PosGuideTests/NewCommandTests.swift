@@ -118,6 +118,118 @@ import Testing
         #expect(filled.stderr.isEmpty)
     }
 
+    @Test func newGlossaryWritesTheTermFromItsArchetypeAndFailsOnlyWhereTextIsMissing() throws {
+        guard binaryExists else { return }
+        let site = try smallSite()
+        let created = try run(["new", "glossary", "card-fee"], in: site)
+        #expect(created.status == 0)
+        #expect(created.stdout == """
+            created content/glossary/card-fee.yaml
+            preview: posguide serve, then open http://127.0.0.1:8080/glossary/card-fee/
+            still to write: 3 places are marked 【待填写】; `posguide check` lists them
+            until they are written the site does not build: a glossary record has no draft state
+
+            """)
+        let path = "content/glossary/card-fee.yaml"
+        let archetype = try String(contentsOf: SiteFixture.packageRoot.appendingPathComponent("templates/archetypes/glossary.yaml"), encoding: .utf8)
+        #expect(site.fileText(path).hasPrefix(archetype.prefix { $0 != "{" }))
+        #expect(site.fileText(path).contains("\nterm: 【待填写：商户遇到时的写法】\n"))
+        #expect(site.fileText(path).hasSuffix("\nchecked: 2026-11-24\n"))
+
+        // The record loads: the build reports each marker and nothing else.
+        let check = try run(["check"], in: site)
+        #expect(check.status == 1)
+        let problems = check.stderr.split(separator: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+        #expect(problems.count == 3)
+        #expect(problems.allSatisfy { $0.hasPrefix(path + ":") && $0.contains(": error: still to fill in: ") })
+
+        try fillIn(path, in: site, with: ["刷卡手续费", "测试释义。", "state-council-768"])
+        let output = site.root.appendingPathComponent("out")
+        let built = try run(["build", "--output", output.path], in: site)
+        #expect(built.status == 0)
+        #expect(!built.stderr.contains(": error: ") && !built.stderr.contains(": warning: "))
+        let page = (try? String(contentsOf: output.appendingPathComponent("glossary/card-fee/index.html"), encoding: .utf8)) ?? ""
+        #expect(page.contains("刷卡手续费"))
+    }
+
+    @Test func newGlossaryTakesTheTermFromTitle() throws {
+        guard binaryExists else { return }
+        let site = try smallSite()
+        #expect(try run(["new", "glossary", "mcc", "--title", "MCC: 商户类别码"], in: site).status == 0)
+        #expect(site.fileText("content/glossary/mcc.yaml").contains("\nterm: \"MCC: 商户类别码\"\n"))
+        #expect(FillInMarker.find(in: site.fileText("content/glossary/mcc.yaml")).count == 2)
+    }
+
+    @Test func everyKindOfRecordStartsFromItsArchetypeInItsFolder() throws {
+        for kind in RecordKinds.all {
+            let target = try NewTarget.resolve(NewCommand.Kind(rawValue: kind.name), name: "x", sections: ["articles"]).get()
+            #expect(target.path == "content/\(kind.folder)/x.yaml")
+            #expect(target.url == kind.url(of: "x"))
+            #expect(target.archetype == "\(kind.name).yaml")
+            // The repository ships an archetype for every kind, so `new <kind>` works in a fresh checkout.
+            let archetype = SiteFixture.packageRoot.appendingPathComponent("templates/archetypes/" + target.archetype)
+            #expect(FileManager.default.fileExists(atPath: archetype.path), "no archetype for \(kind.name)")
+        }
+    }
+
+    @Test func anUnknownKindListsTheKindsWithAGuess() throws {
+        guard binaryExists else { return }
+        let site = try smallSite()
+        let typo = try run(["new", "glosary", "mcc"], in: site)
+        #expect(typo.status == 2)
+        #expect(typo.stderr == """
+            posguide: error: `posguide new` knows no kind `glosary`
+            posguide: note: did you mean `glossary`? kinds: article, provider, glossary, guide
+
+            """)
+        let unknown = try run(["new", "faq", "mcc"], in: site)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasSuffix("posguide: note: kinds: article, provider, glossary, guide\n"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/glossary").path))
+    }
+
+    @Test func newGlossaryRefusesAnExistingIdAndABadOne() throws {
+        guard binaryExists else { return }
+        let site = try smallSite(["content/glossary/mcc.yaml": GlossaryFixture.mcc])
+        let existing = try run(["new", "glossary", "mcc"], in: site)
+        #expect(existing.status == 1)
+        #expect(existing.stderr == "posguide: error: cannot create content/glossary/mcc.yaml: it already exists\n")
+        #expect(site.fileText("content/glossary/mcc.yaml") == GlossaryFixture.mcc)
+
+        let spaced = try run(["new", "glossary", "Card Fee"], in: site)
+        #expect(spaced.status == 2)
+        #expect(spaced.stderr.hasPrefix("posguide: error: `Card Fee` is not a valid id: "))
+        #expect(spaced.stderr.hasSuffix("posguide: note: did you mean `card-fee`?\n"))
+    }
+
+    @Test func anArticleInARecordFolderSaysWhichCommandStartsOne() throws {
+        guard binaryExists else { return }
+        let site = try smallSite()
+        for kind in RecordKinds.all {
+            let refused = try run(["new", "article", "\(kind.folder)/x"], in: site)
+            #expect(refused.status == 2)
+            #expect(refused.stderr == """
+                posguide: error: content/\(kind.folder)/ holds \(kind.name) records, not articles
+                posguide: note: start one with `posguide new \(kind.name) x`
+
+                """)
+        }
+        let guide = try run(["new", "article", "guides/x"], in: site)
+        #expect(guide.stderr == "posguide: error: content/guides/ holds guide definitions, not articles\nposguide: note: start one with `posguide new guide x`\n")
+    }
+
+    @Test func helpOfNewListsEveryKindWithItsFile() throws {
+        guard binaryExists else { return }
+        let help = try #require(try PosguideBinary.run(["new", "--help"]))
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("article <section>/<slug>"))
+        #expect(help.stdout.contains("guide <id>"))
+        for kind in RecordKinds.all {
+            #expect(help.stdout.contains("\(kind.name) <id>"))
+            #expect(help.stdout.contains("content/\(kind.folder)/<id>.yaml"))
+        }
+    }
+
     @Test func refusesToOverwriteAnExistingFile() throws {
         guard binaryExists else { return }
         let site = try smallSite()

@@ -1,14 +1,33 @@
 import Foundation
 
-/// `posguide new article <section>/<slug>`, `new provider <id>`, `new guide <id>`: a new file from its archetype.
+/// `posguide new article <section>/<slug>`, `new guide <id>`, `new <record kind> <id>`: a new file from its archetype.
 public enum NewCommand {
-    public enum Kind: String, CaseIterable, Sendable {
-        case article, provider, guide
+    /// What to start, by the name the command line gives: `article`, `guide` or the name of a
+    /// kind in `RecordKinds.all` (`provider`, `glossary`). Any other name is a usage error.
+    public struct Kind: RawRepresentable, Hashable, Sendable {
+        public var rawValue: String
+
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        static let article = Kind(rawValue: "article")
+        static let guide = Kind(rawValue: "guide")
+
+        /// Every kind `new` starts, in the order `--help` lists them: articles, each kind of record, guides.
+        static var all: [Kind] { [.article] + RecordKinds.all.map { Kind(rawValue: $0.name) } + [.guide] }
+    }
+
+    /// The kinds as `posguide new --help` lists them: what to give each and the file it makes.
+    public static var kindsHelp: String {
+        let lines = [("article <section>/<slug>", "a draft article: content/<section>/<slug>.md")]
+            + RecordKinds.all.map { ("\($0.name) <id>", "a \($0.name) record: content/\($0.folder)/<id>.yaml") }
+            + [("guide <id>", "a printable guide: content/guides/<id>.yaml")]
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { "  " + $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
     }
 
     public struct Request: Sendable {
         var kind: Kind
-        /// `<section>/<slug>` for an article, `<id>` for a provider or a guide.
+        /// `<section>/<slug>` for an article, `<id>` for a record or a guide.
         var name: String
         /// The title (a provider's name); without one the archetype leaves it to fill in.
         var title: String?
@@ -75,7 +94,7 @@ public enum NewCommand {
                 lines.append("to publish: delete the `draft: true` line once they are written")
             } else {
                 lines.append("still to write: \(places) marked 【待填写】; `\(commandName) check` lists them")
-                lines.append("until they are written the site does not build: a \(kind.rawValue) has no draft state")
+                lines.append("until they are written the site does not build: a \(kind == .guide ? "guide" : "\(kind.rawValue) record") has no draft state")
             }
         }
         return lines.map { $0 + "\n" }.joined()

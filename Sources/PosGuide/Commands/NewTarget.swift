@@ -17,7 +17,8 @@ struct NewTarget: Equatable {
         var note: String?
     }
 
-    /// Resolves `name` (`<section>/<slug>` for an article, `<id>` otherwise) against the site's sections.
+    /// Resolves `name` (`<section>/<slug>` for an article, `<id>` otherwise) against the site's sections;
+    /// a record's folder, address and archetype are its kind's (`RecordKinds.all`).
     static func resolve(_ kind: NewCommand.Kind, name: String, sections: [String]) -> Result<NewTarget, Problem> {
         switch kind {
         case .article:
@@ -29,10 +30,12 @@ struct NewTarget: Equatable {
                                         note: suggestion + sectionsNote(sections)))
             }
             let (section, slug) = (parts[0], parts[1])
-            if section == "providers" || section == "guides" {
-                let kind = section.dropLast()
-                return .failure(Problem(message: "content/\(section)/ holds \(kind == "guide" ? "guide definitions" : "provider records"), not articles",
-                                        note: "start one with `posguide new \(kind) \(slug)`"))
+            if section == "guides" {
+                return .failure(Problem(message: "content/guides/ holds guide definitions, not articles", note: "start one with `posguide new guide \(slug)`"))
+            }
+            if let records = RecordKinds.kind(folder: section) {
+                return .failure(Problem(message: "content/\(section)/ holds \(records.name) records, not articles",
+                                        note: "start one with `posguide new \(records.name) \(slug)`"))
             }
             guard sections.contains(section) else {
                 let problem = ContentLoader.specialFolders.contains(section)
@@ -46,11 +49,18 @@ struct NewTarget: Equatable {
             }
             return .success(NewTarget(path: "content/\(section)/\(slug).md", url: "/\(section)/\(slug)/",
                                       archetype: "article.md", section: section, slug: slug))
-        case .provider, .guide:
+        case .guide:
             if let problem = slugProblem(name, what: "id") { return .failure(problem) }
-            let folder = kind == .provider ? "providers" : "guides"
-            return .success(NewTarget(path: "content/\(folder)/\(name).yaml", url: "/\(folder)/\(name)/",
-                                      archetype: "\(kind.rawValue).yaml", section: nil, slug: name))
+            return .success(NewTarget(path: "content/guides/\(name).yaml", url: "/guides/\(name)/", archetype: "guide.yaml", section: nil, slug: name))
+        default:
+            guard let records = RecordKinds.kind(name: kind.rawValue) else {
+                let names = NewCommand.Kind.all.map(\.rawValue)
+                let guess = Suggestion.nearest(to: kind.rawValue, among: names).map { "did you mean `\($0)`? " } ?? ""
+                return .failure(Problem(message: "`posguide new` knows no kind `\(kind.rawValue)`", note: guess + "kinds: " + names.joined(separator: ", ")))
+            }
+            if let problem = slugProblem(name, what: "id") { return .failure(problem) }
+            return .success(NewTarget(path: "content/\(records.folder)/\(name).yaml", url: records.url(of: name),
+                                      archetype: records.archetype, section: nil, slug: name))
         }
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// `【待填写】` and `【待填写：说明】`: text an archetype (`posguide new`) left for the editor to write.
 ///
 /// A draft may still hold some: with `--drafts` each is a warning saying what is left to write.
-/// A page that is published, a provider record or a guide (they have no drafts) may not: each is an error,
-/// so placeholder text never reaches readers.
+/// A page that is published, a record of any kind (provider, glossary) or a guide (they have no
+/// drafts) may not: each is an error, so placeholder text never reaches readers.
 enum FillInMarker {
     /// What opens a marker; it closes at the next `】` on its line.
     static let opening = "【待填写"
@@ -14,6 +14,11 @@ enum FillInMarker {
         var line: Int
         var column: Int
         var request: String?
+    }
+
+    /// Whether a value is one marker (as an archetype leaves an id to fill in): no other check needs to report it.
+    static func isMarker(_ value: String) -> Bool {
+        value.hasPrefix(opening) && value.hasSuffix("】")
     }
 
     /// Every marker in `text`, in order.

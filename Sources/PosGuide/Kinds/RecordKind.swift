@@ -21,6 +21,8 @@ protocol RecordKind: Sendable {
     var listDescription: String { get }
     /// Whether the list page is published when the kind has no files at all. Providers' always was.
     var listsWhenAbsent: Bool { get }
+    /// What `posguide new <name> <id>` starts the record from: `templates/archetypes/<archetype>`.
+    var archetype: String { get }
 
     /// Reads one record through its schema; nil (with the errors) when it cannot be used.
     func load(_ file: SourceFile, id: String) -> (ContentRecord?, [Diagnostic])
@@ -44,6 +46,7 @@ protocol RecordKind: Sendable {
 extension RecordKind {
     var linkScheme: String? { nil }
     var listsWhenAbsent: Bool { false }
+    var archetype: String { "\(name).yaml" }
     var listURL: String { "/\(folder)/" }
 
     func url(of id: String) -> String { "/\(folder)/\(id)/" }

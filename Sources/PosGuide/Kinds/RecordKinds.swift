@@ -6,6 +6,10 @@ enum RecordKinds {
         all.first { $0.folder == folder }
     }
 
+    static func kind(name: String) -> (any RecordKind)? {
+        all.first { $0.name == name }
+    }
+
     static func kind(scheme: String) -> (any RecordKind)? {
         all.first { $0.linkScheme == scheme }
     }
