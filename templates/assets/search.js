@@ -149,7 +149,11 @@
           var title = (data.meta && data.meta.title) || "";
           var text = title + (data.content || "");
           if (found[index].loose && !characters.every(function (c) { return text.indexOf(c) >= 0; })) return;
-          var score = title.indexOf(phrase) >= 0 ? 2 : text.indexOf(phrase) >= 0 ? 1 : 0;
+          // A glossary entry answers a query for its own term; an entry that only mentions the
+          // query in its definition goes after the pages that explain it.
+          var entry = /\/glossary\/[^\/]+\/$/.test(data.url || "");
+          var score = entry ? (title === phrase ? 2 : 0)
+            : title.indexOf(phrase) >= 0 ? 2 : text.indexOf(phrase) >= 0 ? 1 : 0;
           scored.push({ data: data, index: index, score: score });
         });
         scored.sort(function (a, b) { return b.score - a.score || a.index - b.index; });

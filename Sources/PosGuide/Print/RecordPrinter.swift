@@ -32,7 +32,8 @@ struct RecordPrinter {
             "<a class=\"citation\" href=\"#source-\(id.htmlEscaped)\"><sup>[\(renderer.cite(id))]</sup></a>"
         }
         citations = renderer.snapshot().citations
-        return marks.joined()
+        // Side by side, two marks would be tap targets too close to tell apart on a phone.
+        return marks.joined(separator: "、")
     }
 
     private func renderer(for record: ContentRecord, pagePath: String) -> MarkdownRenderer {
