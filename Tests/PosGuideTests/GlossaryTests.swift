@@ -15,7 +15,7 @@ import Testing
         let html = result.text("glossary/yiqing/index.html")
         #expect(html.contains("<h1 data-pagefind-weight=\"10\">一清</h1>"))
         #expect(html.contains("<dd lang=\"zh-Latn-pinyin\">yī qīng</dd>"))
-        #expect(html.contains("<dt>又称</dt><dd data-pagefind-weight=\"8\">一清机、一清POS</dd>"))
+        #expect(html.contains("<dt data-pagefind-ignore>又称</dt><dd data-pagefind-weight=\"8\">一清机、一清POS</dd>"))
         #expect(html.contains("测试释义：钱直接结算到商户自己的账户"))
         #expect(html.contains("<a href=\"/glossary/erqing/\">二清</a>"))
         #expect(html.contains("<li><a href=\"/glossary/mcc/\">商户类别码</a></li>"))
