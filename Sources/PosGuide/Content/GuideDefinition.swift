@@ -20,13 +20,8 @@ struct GuideDefinition: Sendable {
     var appendices: [Located<String>]
 
     static func load(_ file: SourceFile, id: String) -> (GuideDefinition?, [Diagnostic]) {
-        let node: Node?
-        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
-        switch parsed {
-        case .success(let value): node = value
-        case .failure(let diagnostic): return (nil, duplicates + [diagnostic])
-        }
-        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "guide definition", at: SourceLocation(path: file.path))
+        let (read, failure) = YAMLMapping.file(file, subject: "guide definition")
+        guard let map = read else { return (nil, failure) }
         let title = map.string("title", required: true)
         let subtitle = map.string("subtitle")
         let audience = map.string("audience")
@@ -44,8 +39,8 @@ struct GuideDefinition: Sendable {
         }
         let appendices = map.locatedStrings("appendices")?.map(Located.init) ?? []
         map.finish()
-        guard let title, let date else { return (nil, duplicates + map.diagnostics) }
+        guard let title, let date else { return (nil, map.diagnostics) }
         return (GuideDefinition(id: id, path: file.path, title: title, subtitle: subtitle, audience: audience, date: date,
-                                summary: summary, paper: paper, chapters: chapters, appendices: appendices), duplicates + map.diagnostics)
+                                summary: summary, paper: paper, chapters: chapters, appendices: appendices), map.diagnostics)
     }
 }

@@ -63,13 +63,8 @@ struct ProviderRecord: ContentRecord {
     }
 
     static func load(_ file: SourceFile, id: String) -> (ProviderRecord?, [Diagnostic]) {
-        let node: Node?
-        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
-        switch parsed {
-        case .success(let value): node = value
-        case .failure(let diagnostic): return (nil, duplicates + [diagnostic])
-        }
-        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "provider record", at: SourceLocation(path: file.path), sourceText: file.text)
+        let (read, failure) = YAMLMapping.file(file, subject: "provider record")
+        guard let map = read else { return (nil, failure) }
         let name = map.string("name", required: true)
         let legalName = map.string("legal_name", required: true)
         let formerNames = map.strings("former_names") ?? []
@@ -97,14 +92,14 @@ struct ProviderRecord: ContentRecord {
             map.report(.error("provider.sources", "a provider record needs at least one source", at: map.location))
         }
         map.finish()
-        guard let name, let legalName, let licence, let verify, let checked else { return (nil, duplicates + map.diagnostics) }
+        guard let name, let legalName, let licence, let verify, let checked else { return (nil, map.diagnostics) }
         let record = ProviderRecord(
             id: id, file: file, name: name, legalName: legalName, formerNames: formerNames, aliases: aliases, summary: summary,
             website: website, licence: licence, penalties: penalties.sorted { $0.date > $1.date },
             verify: MarkdownField(verify), about: about.map(MarkdownField.init),
             checked: checked, checkedLocation: checkedLocation, sources: sources
         )
-        return (record, duplicates + map.diagnostics)
+        return (record, map.diagnostics)
     }
 
     private static func readLicence(_ map: YAMLMapping?, in parent: YAMLMapping) -> Licence? {

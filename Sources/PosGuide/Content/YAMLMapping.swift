@@ -35,6 +35,20 @@ final class YAMLMapping {
         }
     }
 
+    /// A whole file read as one mapping, for a schema reader; nil, with the errors, when it is not
+    /// YAML. Copies of a key are reported through the mapping (the first copy is the one read).
+    static func file(_ file: SourceFile, subject: String) -> (YAMLMapping?, [Diagnostic]) {
+        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
+        switch parsed {
+        case .failure(let diagnostic):
+            return (nil, duplicates + [diagnostic])
+        case .success(let node):
+            let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: subject, at: SourceLocation(path: file.path), sourceText: file.text)
+            map.diagnostics.insert(contentsOf: duplicates, at: 0)
+            return (map, [])
+        }
+    }
+
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return location }
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)

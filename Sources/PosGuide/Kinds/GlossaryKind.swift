@@ -51,13 +51,8 @@ struct GlossaryKind: RecordKind {
     }
 
     func load(_ file: SourceFile, id: String) -> (ContentRecord?, [Diagnostic]) {
-        let (parsed, duplicates) = YAMLParsing.parseKeepingFirst(file.text, path: file.path, lineOffset: 0)
-        let node: Node?
-        switch parsed {
-        case .success(let value): node = value
-        case .failure(let diagnostic): return (nil, duplicates + [diagnostic])
-        }
-        let map = YAMLMapping(node, path: file.path, lineOffset: 0, subject: "glossary record", at: SourceLocation(path: file.path), sourceText: file.text)
+        let (read, failure) = YAMLMapping.file(file, subject: "glossary record")
+        guard let map = read else { return (nil, failure) }
         let term = map.string("term", required: true)
         let pinyin = map.string("pinyin")
         let english = map.string("english")
@@ -81,11 +76,11 @@ struct GlossaryKind: RecordKind {
         let checked = map.date("checked", required: true)
         let checkedLocation = map.value("checked").map(map.location(of:)) ?? map.location
         map.finish()
-        guard let term, let topic, let definition, let checked else { return (nil, duplicates + map.diagnostics) }
+        guard let term, let topic, let definition, let checked else { return (nil, map.diagnostics) }
         let record = Record(id: id, file: file, term: term, pinyin: pinyin, english: english, aliases: aliases, topic: topic,
                             definition: MarkdownField(definition), explanation: explanation.map(MarkdownField.init),
                             related: related, sources: sources, checked: checked, checkedLocation: checkedLocation)
-        return (record, duplicates + map.diagnostics)
+        return (record, map.diagnostics)
     }
 
     func check(_ record: ContentRecord, in site: RecordChecks) -> [Diagnostic] {
