@@ -37,9 +37,7 @@ enum SiteBuilder {
             diagnostics.append(placeholder)
         }
         // Text `posguide new` left to write: a warning in a draft, an error in anything published.
-        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: content.allRecords, guides: content.guides, memo: cache?.fillInMarkers) {
-            FileSystem.read(options.source.path + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
-        }
+        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: content.allRecords, guides: content.guides, memo: cache?.fillInMarkers)
 
         // 2. resolve: URLs, sections, records, guides; what may be linked.
         // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.

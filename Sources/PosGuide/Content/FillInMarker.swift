@@ -52,9 +52,8 @@ enum FillInMarker {
         fileprivate var diagnostics: [[Diagnostic]] = []
     }
 
-    /// The markers of everything the build publishes; `readGuide` reads a guide definition's text.
-    static func diagnostics(pages: [PageSource], records: [ContentRecord], guides: [GuideDefinition], memo: Memo? = nil,
-                            readGuide: (String) -> String?) -> [Diagnostic] {
+    /// The markers of everything the build publishes.
+    static func diagnostics(pages: [PageSource], records: [ContentRecord], guides: [GuideDefinition], memo: Memo? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // The same pages in the same order as last time, most of them the same objects: compare by index.
         let last = memo.flatMap { $0.pages.count == pages.count ? $0 : nil }
@@ -78,8 +77,7 @@ enum FillInMarker {
             diagnostics += self.diagnostics(in: record.file.text, path: record.file.path, draft: false)
         }
         for guide in guides {
-            guard let text = readGuide(guide.path) else { continue }
-            diagnostics += self.diagnostics(in: text, path: guide.path, draft: false)
+            diagnostics += self.diagnostics(in: guide.text, path: guide.path, draft: false)
         }
         return diagnostics
     }

@@ -9,6 +9,8 @@ struct GuideDefinition: Sendable {
 
     var id: String
     var path: String
+    /// The file as written, for checks that read it whole (`【待填写】` markers).
+    var text: String
     var title: String
     var subtitle: String?
     var audience: String?
@@ -40,7 +42,7 @@ struct GuideDefinition: Sendable {
         let appendices = map.locatedStrings("appendices")?.map(Located.init) ?? []
         map.finish()
         guard let title, let date else { return (nil, map.diagnostics) }
-        return (GuideDefinition(id: id, path: file.path, title: title, subtitle: subtitle, audience: audience, date: date,
+        return (GuideDefinition(id: id, path: file.path, text: file.text, title: title, subtitle: subtitle, audience: audience, date: date,
                                 summary: summary, paper: paper, chapters: chapters, appendices: appendices), map.diagnostics)
     }
 }
