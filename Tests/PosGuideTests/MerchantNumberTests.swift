@@ -27,7 +27,7 @@ import Testing
         Vectors.self,
         from: Data(contentsOf: SiteFixture.packageRoot.appendingPathComponent("Tests/vectors/tools.json"))
     )
-    static let loaded = MCCTable.load(source: SiteFixture.packageRoot)
+    static let loaded = MCCTable.load(from: DiskTree(root: SiteFixture.packageRoot))
     static let table = loaded.0
 
     @Test func readsTheSitesMCCTableWithCategories() {

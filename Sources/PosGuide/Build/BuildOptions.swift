@@ -4,6 +4,12 @@ import Foundation
 public struct BuildOptions: Sendable {
     /// The site root: the folder holding `content/` and `templates/`.
     public var source: URL
+    /// Where every source file the build reads comes from: a `DiskTree` at `source` unless set.
+    var tree: any SourceTree {
+        get { chosenTree ?? DiskTree(root: source) }
+        set { chosenTree = newValue }
+    }
+    private var chosenTree: (any SourceTree)?
     /// Overrides `base_url` from site.yaml (e.g. a staging host).
     var baseURL: String?
     /// The day the build counts record freshness from.

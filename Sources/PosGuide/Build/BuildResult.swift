@@ -4,8 +4,8 @@ import Foundation
 struct OutputFile: Sendable {
     enum Contents: Sendable {
         case bytes(Data)
-        /// A file copied as it is (assets), read only when written or served.
-        case copy(URL)
+        /// A file of the site copied as it is (assets), by its path in the tree: read only when written or served.
+        case copy(String, from: any SourceTree)
         /// Already written to the staging folder while the build ran (`posguide build` streams pages).
         case written
     }
@@ -26,11 +26,11 @@ struct OutputFile: Sendable {
         self.init(path: path, contents: .bytes(text.withUTF8 { Data($0) }))
     }
 
-    /// The bytes, reading copied files from disk.
+    /// The bytes, reading copied files from their source tree.
     func data() throws -> Data {
         switch contents {
         case .bytes(let data): return data
-        case .copy(let url): return try FileSystem.contents(of: url.path)
+        case .copy(let source, let tree): return try tree.contents(of: source)
         case .written: throw OutputError("\(path) was written to the staging folder; its bytes are not kept")
         }
     }

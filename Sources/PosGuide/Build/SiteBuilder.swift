@@ -19,10 +19,11 @@ enum SiteBuilder {
         cache?.beginBuild()
 
         // 1. load: every file read once and checked against its schema.
-        var loader = ContentLoader(root: options.source)
+        let tree = options.tree
+        var loader = ContentLoader(tree: tree)
         loader.includeDrafts = options.includeDrafts
         let (loaded, loadDiagnostics) = loader.load(cache: cache)
-        let (templates, templateDiagnostics) = cache?.templates ?? TemplateSet.load(from: options.source.appendingPathComponent("templates"))
+        let (templates, templateDiagnostics) = cache?.templates ?? TemplateSet.load(from: tree)
         cache?.templates = (templates, templateDiagnostics)
         diagnostics += loadDiagnostics + templateDiagnostics
         clock.lap("load")
@@ -71,7 +72,7 @@ enum SiteBuilder {
         }
 
         // 5. render templates.
-        let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
+        let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint($0, in: tree) } ?? ""
         let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), staging: staging)
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
         var files = stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
@@ -83,7 +84,7 @@ enum SiteBuilder {
 
         // 6. guides: each guide as one print document, its chapters through the Markdown stage again
         // (print ids, in-document links, one citation numbering); PDFs only when asked, as they take seconds.
-        let guideStage = GuideStage(plan: plan, environment: environment, templates: templates, source: options.source, withPDF: options.pdf != nil)
+        let guideStage = GuideStage(plan: plan, environment: environment, templates: templates, tree: tree, withPDF: options.pdf != nil)
         let (documents, guideDiagnostics) = guideStage.renderDocuments()
         diagnostics += guideDiagnostics
         files += documents.map { OutputFile(path: $0.htmlPath, text: $0.html) }
@@ -172,18 +173,19 @@ enum SiteBuilder {
             files += [makeSitemap, makeFeed].parallelMap { $0() }
         }
         files.append(FeedAndSitemap.robots(baseURL: plan.config.baseURL))
+        let tree = options.tree
         for (asset, source) in plan.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/" + asset, contents: .copy(options.source.appendingPathComponent(source))))
+            files.append(OutputFile(path: "assets/" + asset, contents: .copy(source, from: tree)))
         }
         if let icon = plan.assets[rootIcon] {
-            files.append(OutputFile(path: rootIcon, contents: .copy(options.source.appendingPathComponent(icon))))
+            files.append(OutputFile(path: rootIcon, contents: .copy(icon, from: tree)))
         }
         return files
     }
 
-    /// A short content hash for cache-busting the stylesheet URL.
-    static func fingerprint(_ url: URL) -> String {
-        let data = (try? Data(contentsOf: url)) ?? Data()
+    /// A short content hash of the file `path` for cache-busting the stylesheet URL.
+    static func fingerprint(_ path: String, in tree: some SourceTree) -> String {
+        let data = (try? tree.contents(of: path)) ?? Data()
         return String(String(data.fnv1a64, radix: 16).prefix(8))
     }
 }

@@ -6,7 +6,7 @@ public enum DecodeCommand {
 
     /// Decodes with the MCC table of the site at `source`; errors in its mcc.yaml are content errors (exit 1).
     public static func run(_ text: String, source: URL, json: Bool) -> CommandResult {
-        let (mcc, diagnostics) = MCCTable.load(source: source)
+        let (mcc, diagnostics) = MCCTable.load(from: DiskTree(root: source))
         if diagnostics.hasErrors { return CommandResult(exitCode: 1, stderr: CommandResult.diagnostics(diagnostics)) }
         return run(text, mcc: mcc, json: json)
     }

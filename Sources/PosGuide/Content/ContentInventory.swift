@@ -26,11 +26,11 @@ struct ContentInventory {
         [siteConfig ?? "", sources ?? ""] + dataFiles + pages.map(\.path) + RecordKinds.all.flatMap { records[$0.folder] ?? [] } + guides + assets.map { "assets/" + $0 }
     }
 
-    /// Lists `directory` (the `content/` folder) and classifies every file by where it lies.
-    static func scan(_ directory: URL) -> ContentInventory {
+    /// Lists `content/` of `tree` and classifies every file by where it lies.
+    static func scan(_ tree: some SourceTree) -> ContentInventory {
         var inventory = ContentInventory()
         // Hidden files and folders are not listed at all; a link out of the site is an error, never read.
-        let listing = FileSystem.files(under: directory.path, within: directory.deletingLastPathComponent().path)
+        let listing = tree.files(under: "content")
         inventory.diagnostics += listing.outside.map { .linkOutsideSite("content/" + $0.path, to: $0.target) }
         for relative in listing.files.sorted() {
             let components = relative.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }

@@ -2,11 +2,17 @@ import Foundation
 
 /// Reads the content tree: each file once, in parallel, each validated against its schema.
 struct ContentLoader: Sendable {
-    let root: URL
+    /// Where the site's files are read from.
+    let tree: any SourceTree
     var includeDrafts = false
 
+    init(tree: any SourceTree) {
+        self.tree = tree
+    }
+
+    /// Reads the site in the folder `root`.
     init(root: URL) {
-        self.root = root
+        self.init(tree: DiskTree(root: root))
     }
 
     /// Folders of `content/` with a meaning of their own; any other folder is a section of pages.
@@ -27,16 +33,14 @@ struct ContentLoader: Sendable {
 
     /// Reads the content tree. With a `cache`, files unchanged since the last build are not read again.
     func load(cache: BuildCache? = nil) -> (SiteContent?, [Diagnostic]) {
-        let contentDirectory = root.appendingPathComponent("content")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (nil, [.error("content.missing", "no content folder: looked for \(contentDirectory.path)", at: SourceLocation(path: "content"))])
+        guard tree.item(at: "content") == .folder else {
+            return (nil, [.error("content.missing", "no content folder: looked for \(tree.location(of: "content"))", at: SourceLocation(path: "content"))])
         }
         let inventory: ContentInventory
         if let listed = cache?.inventory {
             inventory = listed
         } else {
-            inventory = ContentInventory.scan(contentDirectory)
+            inventory = ContentInventory.scan(tree)
             cache?.adopt(inventory)
         }
         let parts = cache?.siteParts ?? loadSiteParts(inventory)
@@ -156,7 +160,7 @@ struct ContentLoader: Sendable {
         guard let path else { return nil }
         let data: Data
         do {
-            data = try FileSystem.contents(of: root.path + "/" + path)
+            data = try tree.contents(of: path)
         } catch {
             diagnostics.append(.error("file.unreadable", "cannot read file: \(error.reason)", at: SourceLocation(path: path)))
             return nil

@@ -96,12 +96,11 @@ public final class PreviewSite {
         switch file.contents {
         case .bytes(let bytes):
             return (bytes, previous.map { !Self.same($0, bytes) } ?? true)
-        case .copy(let url):
-            let source = url.path.hasPrefix(options.source.path + "/") ? String(url.path.dropFirst(options.source.path.count + 1)) : url.path
+        case .copy(let source, let tree):
             if let previous, !changes.everything, !changes.paths.contains(source) { return (previous, false) }
             let data: Data
             do {
-                data = try FileSystem.contents(of: url.path)
+                data = try tree.contents(of: source)
             } catch {
                 // Served empty, and said where the terminal and the page overlay show it.
                 data = Data()

@@ -18,7 +18,7 @@ enum RecordKinds {
     static func checkTemplates(_ templates: TemplateSet, content: SiteContent) -> [Diagnostic] {
         all.filter { content.recordFolders.contains($0.folder) }.flatMap { kind in
             [kind.recordTemplate, kind.listTemplate].filter { !templates.has($0) }.map { name in
-                Diagnostic.error("template.missing", "missing template `\(name).mustache` in \(templates.directory.path): the site has content/\(kind.folder)/",
+                Diagnostic.error("template.missing", "missing template `\(name).mustache` in \(templates.location): the site has content/\(kind.folder)/",
                                  at: SourceLocation(path: "templates/\(name).mustache"))
             }
         }

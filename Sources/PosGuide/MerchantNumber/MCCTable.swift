@@ -24,13 +24,12 @@ struct MCCTable: Sendable, Equatable {
 
     static let path = "content/data/mcc.yaml"
 
-    /// The table of the site at `source`, read as a build reads it; empty when the site has none.
-    static func load(source: URL) -> (MCCTable, [Diagnostic]) {
-        let url = source.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else { return (MCCTable(), []) }
+    /// The table of the site in `tree`, read as a build reads it; empty when the site has none.
+    static func load(from tree: some SourceTree) -> (MCCTable, [Diagnostic]) {
+        guard tree.item(at: path) != .missing else { return (MCCTable(), []) }
         let file: SourceFile
         do {
-            switch SourceFile.decode(try FileSystem.contents(of: url.path), path: path) {
+            switch SourceFile.decode(try tree.contents(of: path), path: path) {
             case .success(let decoded): file = decoded
             case .failure(let diagnostic): return (MCCTable(), [diagnostic])
             }

@@ -5,8 +5,8 @@ struct GuideStage {
     let plan: SitePlan
     let environment: MarkdownEnvironment
     let templates: TemplateSet
-    /// The site root, to read the pictures embedded in documents.
-    let source: URL
+    /// The site's files, to read the pictures embedded in documents.
+    let tree: any SourceTree
     /// Whether this build also renders PDFs (the screen view then links its PDF).
     let withPDF: Bool
 
@@ -17,7 +17,7 @@ struct GuideStage {
     static func check(_ templates: TemplateSet, assets: [String], guides: [GuideDefinition]) -> [Diagnostic] {
         guard !guides.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = templateNames.filter { !templates.has($0) }.map { name in
-            .error("template.missing", "missing template `\(name).mustache` in \(templates.directory.path): the site has guides",
+            .error("template.missing", "missing template `\(name).mustache` in \(templates.location): the site has guides",
                    at: SourceLocation(path: "templates/\(name).mustache"))
         }
         if !assets.contains(stylesheet) {
@@ -32,7 +32,7 @@ struct GuideStage {
         guard !plan.content.guides.isEmpty else { return ([], []) }
         var pages: [String: PageSource] = [:]
         for page in plan.content.pages { pages[page.file.path] = page }
-        let stylesheet = (try? String(contentsOf: templates.directory.appendingPathComponent("assets/" + Self.stylesheet), encoding: .utf8)) ?? ""
+        let stylesheet = templates.tree.text(of: templates.folder + "/assets/" + Self.stylesheet) ?? ""
         let results = plan.content.guides.sorted { $0.id < $1.id }.parallelMap { [pages] guide in
             render(guide, pages: pages, stylesheet: stylesheet)
         }
@@ -76,6 +76,6 @@ struct GuideStage {
     /// A `/assets/…` picture of the site as a `data:` URL.
     func embed(_ path: String) -> String? {
         guard path.hasPrefix("/assets/"), let file = plan.assets[String(path.dropFirst("/assets/".count))] else { return nil }
-        return PrintDocument.dataURL(for: source.appendingPathComponent(file))
+        return PrintDocument.dataURL(for: file, in: tree)
     }
 }

@@ -106,11 +106,12 @@ extension PrintDocument {
         return out
     }
 
-    /// A file as a `data:` URL, with its type from the file name; nil for types a print document does not embed.
-    static func dataURL(for file: URL) -> String? {
+    /// The file `path` of `tree` as a `data:` URL, with its type from the file name; nil for types a
+    /// print document does not embed, or a file that cannot be read.
+    static func dataURL(for path: String, in tree: some SourceTree) -> String? {
         let types = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
                      "gif": "image/gif", "webp": "image/webp"]
-        guard let type = types[file.pathExtension.lowercased()], let data = try? Data(contentsOf: file) else { return nil }
+        guard let type = types[(path as NSString).pathExtension.lowercased()], let data = try? tree.contents(of: path) else { return nil }
         return "data:\(type);base64," + data.base64EncodedString()
     }
 }

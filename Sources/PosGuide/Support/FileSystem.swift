@@ -11,29 +11,21 @@ enum FileSystem {
     /// relative to it, skipping hidden files and folders (names starting with `.`). Unsorted.
     static func files(under root: String) -> [String] {
         var found: [String] = []
-        var outside: [LinkOutside] = []
+        var outside: [SourceListing.LinkOutside] = []
         collect(root, prefix: "", boundary: nil, into: &found, outside: &outside)
         return found
-    }
-
-    /// A link in a listed folder to a file outside the folder the site may read from.
-    struct LinkOutside: Equatable {
-        /// Relative to the listed folder.
-        var path: String
-        /// Where the link leads, resolved.
-        var target: String
     }
 
     /// Like `files(under:)`, but a link to a file outside `boundary` (the site's folder) is not
     /// listed: it is returned in `outside`, so a link to `/etc/passwd` is reported, never read
     /// and published. Only links cost the extra `realpath`.
-    static func files(under root: String, within boundary: String) -> (files: [String], outside: [LinkOutside]) {
+    static func files(under root: String, within boundary: String) -> SourceListing {
         var found: [String] = []
-        var outside: [LinkOutside] = []
+        var outside: [SourceListing.LinkOutside] = []
         let resolvedBoundary = resolved(boundary) ?? boundary
         collect(root, prefix: "", boundary: resolvedBoundary.hasSuffix("/") ? resolvedBoundary : resolvedBoundary + "/",
                 into: &found, outside: &outside)
-        return (found, outside)
+        return SourceListing(files: found, outside: outside)
     }
 
     private static func resolved(_ path: String) -> String? {
@@ -43,7 +35,7 @@ enum FileSystem {
     }
 
     private static func collect(_ path: String, prefix: String, boundary: String?, into found: inout [String],
-                                outside: inout [LinkOutside]) {
+                                outside: inout [SourceListing.LinkOutside]) {
         guard let stream = opendir(path) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -59,7 +51,7 @@ enum FileSystem {
                 let isDirectory = info.st_mode & S_IFMT == S_IFDIR
                 if type == Int32(DT_LNK) && isDirectory { continue }
                 if type == Int32(DT_LNK), let boundary, let target = resolved(childPath), !target.hasPrefix(boundary) {
-                    outside.append(LinkOutside(path: relative, target: target))
+                    outside.append(SourceListing.LinkOutside(path: relative, target: target))
                     continue
                 }
                 type = Int32(isDirectory ? DT_DIR : DT_REG)

@@ -10,12 +10,16 @@ struct TemplateSet: Sendable {
     let problems = Problems()
     /// Files under `templates/assets/` (the theme's CSS and images), relative to it.
     let assets: [String]
-    let directory: URL
+    /// The tree the templates came from, and their folder in it (`templates`).
+    let tree: any SourceTree
+    let folder: String
 
-    static func load(from directory: URL, displayPath: String = "templates") -> (TemplateSet?, [Diagnostic]) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (nil, [.error("templates.missing", "no templates folder: looked for \(directory.path)", at: SourceLocation(path: displayPath))])
+    /// Where the templates are, for messages: on disk, the folder's absolute path.
+    var location: String { tree.location(of: folder) }
+
+    static func load(from tree: any SourceTree, folder: String = "templates") -> (TemplateSet?, [Diagnostic]) {
+        guard tree.item(at: folder) == .folder else {
+            return (nil, [.error("templates.missing", "no templates folder: looked for \(tree.location(of: folder))", at: SourceLocation(path: folder))])
         }
         var diagnostics: [Diagnostic] = []
         var templates: [String: Template] = [:]
@@ -23,19 +27,19 @@ struct TemplateSet: Sendable {
         var parsed: Set<String> = []
         var assets: [String] = []
         // Files only, hidden ones left out; a link out of the site is an error, never read.
-        let listing = FileSystem.files(under: directory.path, within: directory.deletingLastPathComponent().path)
-        diagnostics += listing.outside.map { .linkOutsideSite(displayPath + "/" + $0.path, to: $0.target) }
+        let listing = tree.files(under: folder)
+        diagnostics += listing.outside.map { .linkOutsideSite(folder + "/" + $0.path, to: $0.target) }
         for relative in listing.files.sorted() {
             if relative.hasPrefix("assets/") {
                 assets.append(String(relative.dropFirst("assets/".count)))
                 continue
             }
             guard relative.hasSuffix(".mustache") else { continue }
-            let path = displayPath + "/" + relative
+            let path = folder + "/" + relative
             let name = String(relative.dropLast(".mustache".count))
             let data: Data
             do {
-                data = try FileSystem.contents(of: directory.path + "/" + relative)
+                data = try tree.contents(of: path)
             } catch {
                 diagnostics.append(.error("file.unreadable", "cannot read template: \(error.reason)", at: SourceLocation(path: path)))
                 continue
@@ -55,11 +59,11 @@ struct TemplateSet: Sendable {
             }
             parsed.insert(name)
         }
-        for name in required where !parsed.contains(name) && !diagnostics.contains(where: { $0.location.path == "\(displayPath)/\(name).mustache" }) {
+        for name in required where !parsed.contains(name) && !diagnostics.contains(where: { $0.location.path == "\(folder)/\(name).mustache" }) {
             diagnostics.append(.error(
                 "template.missing",
-                "missing template `\(name).mustache` in \(directory.path)",
-                at: SourceLocation(path: "\(displayPath)/\(name).mustache")
+                "missing template `\(name).mustache` in \(tree.location(of: folder))",
+                at: SourceLocation(path: "\(folder)/\(name).mustache")
             ))
         }
         // Mustache renders an unknown partial as nothing; here it is an error at the tag.
@@ -68,12 +72,12 @@ struct TemplateSet: Sendable {
                 diagnostics.append(.error(
                     "template.missing-partial",
                     "template uses partial `\(reference.name)`, but there is no \(reference.name).mustache",
-                    at: SourceLocation(path: "\(displayPath)/\(name).mustache", line: reference.line, column: reference.column)
+                    at: SourceLocation(path: "\(folder)/\(name).mustache", line: reference.line, column: reference.column)
                 ))
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(templates: templates, assets: assets, directory: directory), diagnostics)
+        return (TemplateSet(templates: templates, assets: assets, tree: tree, folder: folder), diagnostics)
     }
 
     /// Whether `templates/<name>.mustache` exists (for templates only some sites need).
