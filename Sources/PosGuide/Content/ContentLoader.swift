@@ -25,69 +25,73 @@ struct ContentLoader: Sendable {
         var failedRecords: [String: String] = [:]
     }
 
-    /// Reads the content tree. With a `cache`, files unchanged since the last build are not read again.
-    func load(cache: BuildCache? = nil) -> (SiteContent?, [Diagnostic]) {
+    /// What an earlier build read of the content tree, for `load(known:)` to use instead of the files.
+    struct Known {
+        /// The listing, while no file can have come or gone since.
+        var inventory: ContentInventory?
+        /// Everything but the pages, with the listing it was read from (which names the files it read).
+        var siteParts: (parts: SiteParts, listing: [String])?
+        /// Pages by path, as read: nil when the file could not be read into a page.
+        var pages: [String: (page: PageSource?, diagnostics: [Diagnostic])] = [:]
+    }
+
+    /// Reads the content tree.
+    func load() -> (SiteContent?, [Diagnostic]) {
+        let loaded = load(known: Known())
+        return (loaded.content, loaded.diagnostics)
+    }
+
+    /// Reads the content tree, but not what `known` holds; `read` is what was read anew
+    /// (its `siteParts` nil when the known ones still held).
+    func load(known: Known) -> (content: SiteContent?, diagnostics: [Diagnostic], read: Known) {
         let contentDirectory = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (nil, [.error("content.missing", "no content folder: looked for \(contentDirectory.path)", at: SourceLocation(path: "content"))])
+            return (nil, [.error("content.missing", "no content folder: looked for \(contentDirectory.path)", at: SourceLocation(path: "content"))], Known())
         }
-        let inventory: ContentInventory
-        if let listed = cache?.inventory {
-            inventory = listed
+        let inventory = known.inventory ?? ContentInventory.scan(contentDirectory)
+        var read = Known(inventory: inventory)
+        let parts: SiteParts
+        if let kept = known.siteParts, known.inventory != nil || kept.listing == inventory.classifiedPaths {
+            parts = kept.parts
         } else {
-            inventory = ContentInventory.scan(contentDirectory)
-            cache?.adopt(inventory)
+            parts = loadSiteParts(inventory)
+            read.siteParts = (parts, inventory.classifiedPaths)
         }
-        let parts = cache?.siteParts ?? loadSiteParts(inventory)
-        cache?.siteParts = parts
         var diagnostics = inventory.diagnostics + parts.diagnostics
 
         var drafts: [String: String] = [:]
         var withErrors = parts.failedRecords
-        func keep(_ page: PageSource?, _ entry: ContentInventory.PageEntry) -> Bool {
-            guard let page else {
-                withErrors[entry.path] = entry.url
-                return false
-            }
-            if includeDrafts || !page.metadata.draft { return true }
-            drafts[page.file.path] = page.url
-            return false
-        }
-        func content(_ pages: [PageSource]) -> SiteContent {
-            SiteContent(config: parts.config, pages: pages, records: parts.records, recordFolders: inventory.recordFolders, guides: parts.guides,
-                        sources: parts.sources, data: parts.data, assets: inventory.assets, drafts: drafts, withErrors: withErrors)
-        }
-
         // Pages dominate the work: read and parse their front matter on every core.
-        guard let cache else {
-            // A build from scratch: every page read once, in listing order, no bookkeeping.
-            var pages: [PageSource] = []
-            pages.reserveCapacity(inventory.pages.count)
-            for (entry, (page, pageDiagnostics)) in zip(inventory.pages, inventory.pages.parallelMap(loadPage)) {
-                diagnostics += pageDiagnostics
-                if keep(page, entry), let page { pages.append(page) }
-            }
-            return (content(pages), diagnostics)
-        }
         // One lookup per page: a preview rebuild after a one-page edit goes through every page here.
-        var results = inventory.pages.map { cache.pages[$0.path] }
+        var results: [(page: PageSource?, diagnostics: [Diagnostic])?] = known.pages.isEmpty ? Array(repeating: nil, count: inventory.pages.count) : inventory.pages.map { known.pages[$0.path] }
         let missing = results.indices.filter { results[$0] == nil }
         let loaded = missing.parallelMap { loadPage(inventory.pages[$0]) }
-        for (index, (page, pageDiagnostics)) in zip(missing, loaded) {
-            let result = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache.newVersion())
-            cache.pages[inventory.pages[index].path] = result
+        read.pages.reserveCapacity(missing.count)
+        for (index, result) in zip(missing, loaded) {
             results[index] = result
+            read.pages[inventory.pages[index].path] = result
         }
         var pages: [PageSource] = []
         pages.reserveCapacity(inventory.pages.count)
         // By index, reading fields in place: copying each entry and result out took more than the lookups.
-        for index in results.indices where results[index] != nil {
+        for index in results.indices {
+            let entry = inventory.pages[index]
             if !results[index]!.diagnostics.isEmpty { diagnostics += results[index]!.diagnostics }
-            let page = results[index]!.page
-            if keep(page, inventory.pages[index]), let page { pages.append(page) }
+            guard let page = results[index]!.page else {
+                withErrors[entry.path] = entry.url
+                continue
+            }
+            if includeDrafts || !page.metadata.draft {
+                pages.append(page)
+            } else {
+                drafts[page.file.path] = page.url
+            }
         }
-        return (content(pages), diagnostics)
+        let content = SiteContent(config: parts.config, pages: pages, records: parts.records, recordFolders: inventory.recordFolders,
+                                  guides: parts.guides, sources: parts.sources, data: parts.data, assets: inventory.assets,
+                                  drafts: drafts, withErrors: withErrors)
+        return (content, diagnostics, read)
     }
 
     func loadSiteParts(_ inventory: ContentInventory) -> SiteParts {
