@@ -31,9 +31,12 @@ struct ContentLoader: Sendable {
         var inventory: ContentInventory?
         /// Everything but the pages, with the listing it was read from (which names the files it read).
         var siteParts: (parts: SiteParts, listing: [String])?
-        /// Pages by path, as read: nil when the file could not be read into a page.
-        var pages: [String: (page: PageSource?, diagnostics: [Diagnostic])] = [:]
+        /// Pages by path, as read.
+        var pages: [String: LoadedPage] = [:]
     }
+
+    /// A page as read (nil when the file could not be read into one), with what reading it reported.
+    typealias LoadedPage = (page: PageSource?, diagnostics: [Diagnostic])
 
     /// Reads the content tree.
     func load() -> (SiteContent?, [Diagnostic]) {
@@ -62,9 +65,25 @@ struct ContentLoader: Sendable {
 
         var drafts: [String: String] = [:]
         var withErrors = parts.failedRecords
+        func keep(_ page: PageSource?, _ entry: ContentInventory.PageEntry) -> Bool {
+            guard let page else {
+                withErrors[entry.path] = entry.url
+                return false
+            }
+            if includeDrafts || !page.metadata.draft { return true }
+            drafts[page.file.path] = page.url
+            return false
+        }
+        func content(_ pages: [PageSource]) -> SiteContent {
+            SiteContent(config: parts.config, pages: pages, records: parts.records, recordFolders: inventory.recordFolders, guides: parts.guides,
+                        sources: parts.sources, data: parts.data, assets: inventory.assets, drafts: drafts, withErrors: withErrors)
+        }
+
         // Pages dominate the work: read and parse their front matter on every core.
         // One lookup per page: a preview rebuild after a one-page edit goes through every page here.
-        var results: [(page: PageSource?, diagnostics: [Diagnostic])?] = known.pages.isEmpty ? Array(repeating: nil, count: inventory.pages.count) : inventory.pages.map { known.pages[$0.path] }
+        // A build from scratch knows no page: no lookups.
+        var results: [LoadedPage?] = known.pages.isEmpty ? Array(repeating: nil, count: inventory.pages.count)
+            : inventory.pages.map { known.pages[$0.path] }
         let missing = results.indices.filter { results[$0] == nil }
         let loaded = missing.parallelMap { loadPage(inventory.pages[$0]) }
         read.pages.reserveCapacity(missing.count)
@@ -75,23 +94,12 @@ struct ContentLoader: Sendable {
         var pages: [PageSource] = []
         pages.reserveCapacity(inventory.pages.count)
         // By index, reading fields in place: copying each entry and result out took more than the lookups.
-        for index in results.indices {
-            let entry = inventory.pages[index]
+        for index in results.indices where results[index] != nil {
             if !results[index]!.diagnostics.isEmpty { diagnostics += results[index]!.diagnostics }
-            guard let page = results[index]!.page else {
-                withErrors[entry.path] = entry.url
-                continue
-            }
-            if includeDrafts || !page.metadata.draft {
-                pages.append(page)
-            } else {
-                drafts[page.file.path] = page.url
-            }
+            let page = results[index]!.page
+            if keep(page, inventory.pages[index]), let page { pages.append(page) }
         }
-        let content = SiteContent(config: parts.config, pages: pages, records: parts.records, recordFolders: inventory.recordFolders,
-                                  guides: parts.guides, sources: parts.sources, data: parts.data, assets: inventory.assets,
-                                  drafts: drafts, withErrors: withErrors)
-        return (content, diagnostics, read)
+        return (content(pages), diagnostics, read)
     }
 
     func loadSiteParts(_ inventory: ContentInventory) -> SiteParts {
