@@ -144,6 +144,39 @@ import Testing
         rebuild = site.rebuild(SourceChanges(paths: ["content/glossary/index.md"]))
         #expect(rebuild.changed.contains("/glossary/"))
         try expectSameAsFullBuild(site, fixture)
+
+        // A term no page links to added, then removed: its page comes and goes, and the index lists it, then no longer.
+        let added = "content/glossary/ceshi.yaml"
+        try fixture.write(added, GlossaryFixture.mcc.replacingOccurrences(of: "term: 商户类别码", with: "term: 测试术语"))
+        rebuild = site.rebuild(SourceChanges(paths: [added], structural: true))
+        #expect(rebuild.succeeded)
+        #expect(Set(rebuild.changed).isSuperset(of: ["/glossary/ceshi/", "/glossary/"]))
+        try expectSameAsFullBuild(site, fixture)
+        try fixture.remove(added)
+        rebuild = site.rebuild(SourceChanges(paths: [added], structural: true))
+        #expect(rebuild.succeeded)
+        #expect(Set(rebuild.changed).isSuperset(of: ["/glossary/ceshi/", "/glossary/"]))
+        #expect(site.snapshot.files["glossary/ceshi/index.html"] == nil)
+        try expectSameAsFullBuild(site, fixture)
+
+        // A page that links terms (`glossary:<id>`), given one more: that page changes, and the printed
+        // guide that holds it as a chapter; no term's page, no list.
+        let linking = "content/articles/before-signing.md"
+        #expect(try read(fixture, linking).contains("(glossary:same-name-account)"))
+        try fixture.write(linking, try read(fixture, linking) + "\n另见[二清](glossary:erqing)。\n")
+        rebuild = site.rebuild(SourceChanges(paths: [linking]))
+        #expect(rebuild.succeeded)
+        #expect(rebuild.changed == ["/articles/before-signing/", "/guides/handbook/"])
+        #expect(String(decoding: site.snapshot.files["articles/before-signing/index.html"]!, as: UTF8.self).contains("/glossary/erqing/"))
+        try expectSameAsFullBuild(site, fixture)
+
+        // The term it links to, renamed: every page is rendered again (a record is a site-wide input), but a
+        // link names only the term's path, so the linking page's bytes stay.
+        try fixture.write(term, try read(fixture, term).replacingOccurrences(of: "term: 二清（改）", with: "term: 二清"))
+        rebuild = site.rebuild(SourceChanges(paths: [term]))
+        #expect(Set(rebuild.changed).isSuperset(of: ["/glossary/erqing/", "/glossary/yiqing/"]))
+        #expect(!rebuild.changed.contains("/articles/before-signing/"))
+        try expectSameAsFullBuild(site, fixture)
     }
 
     @Test func anchorsOrderAndListsFollowEditsToOtherPages() throws {

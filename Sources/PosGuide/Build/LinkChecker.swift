@@ -1,8 +1,8 @@
 /// Checks every internal link and `#anchor` once all pages are rendered.
 struct LinkChecker {
     let knownPaths: Set<String>
-    /// Element ids of each page, by site path.
-    let anchors: [String: Set<String>]
+    /// Element ids of a page or record, by site path.
+    let anchors: (String) -> Set<String>?
     /// Drafts left out of the build: site path -> source file.
     var drafts: [String: String] = [:]
     /// Site paths of pages and records whose files have errors of their own: links to them are no further error.
@@ -20,8 +20,11 @@ struct LinkChecker {
         return diagnostics
     }
 
-    /// Checks where `links` go; returns the problems and the links whose anchor is still to check.
-    func checkPaths(_ links: [LinkReference]) -> (diagnostics: [Diagnostic], withFragments: [LinkReference]) {
+    /// Where a page's links go: the problems, and the links whose anchor is still to check.
+    typealias PathCheck = (diagnostics: [Diagnostic], withFragments: [LinkReference])
+
+    /// Checks where `links` go.
+    func checkPaths(_ links: [LinkReference]) -> PathCheck {
         var diagnostics: [Diagnostic] = []
         var withFragments: [LinkReference] = []
         for link in links {
@@ -69,7 +72,7 @@ struct LinkChecker {
     /// The problem with a link's `#anchor` on the page at `path`, if any.
     private func fragmentProblem(_ link: LinkReference, path: String) -> Diagnostic? {
         guard let fragment = link.fragment, !fragment.isEmpty else { return nil }
-        let ids = anchors[path] ?? []
+        let ids = anchors(path) ?? []
         guard !ids.contains(fragment) else { return nil }
         let slug = HeadingSlugger.baseSlug(fragment)
         let hint: String?

@@ -51,30 +51,9 @@ enum MarkdownStage {
         )
     }
 
-    /// Renders every page; with a `cache`, a page read from the same file version under the same `key` is reused.
-    static func renderPages(_ pages: [PageSource], environment: MarkdownEnvironment, cache: BuildCache? = nil, key: Int = 0) -> [RenderedPage] {
-        guard let cache else { return pages.parallelMap { render($0, environment: environment) } }
-        var rendered: [RenderedPage?] = Array(repeating: nil, count: pages.count)
-        var missing: [Int] = []
-        // The same pages in the same order as last time: compare objects, no lookups.
-        let last = cache.lastMarkdown.flatMap { $0.key == key && $0.sources.count == pages.count ? $0 : nil }
-        for (index, page) in pages.enumerated() {
-            if let last, last.sources[index] === page {
-                rendered[index] = last.rendered[index]
-            } else if let entry = cache.markdown[page.file.path], entry.key == key, entry.version == cache.version(of: page.file.path) {
-                rendered[index] = entry.page
-            } else {
-                missing.append(index)
-            }
-        }
-        let made = missing.parallelMap { render(pages[$0], environment: environment) }
-        for (index, page) in zip(missing, made) {
-            rendered[index] = page
-            cache.markdown[page.source.file.path] = .init(version: cache.version(of: page.source.file.path) ?? 0, key: key, page: page)
-        }
-        let result = rendered.map { $0! }
-        cache.lastMarkdown = (key, pages, result)
-        return result
+    /// Renders every page, on all cores.
+    static func renderPages(_ pages: [PageSource], environment: MarkdownEnvironment) -> [RenderedPage] {
+        pages.parallelMap { render($0, environment: environment) }
     }
 
     static func render(_ page: PageSource, environment: MarkdownEnvironment) -> RenderedPage {

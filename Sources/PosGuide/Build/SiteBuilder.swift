@@ -8,8 +8,8 @@ import Logging
 enum SiteBuilder {
     static let logger = Logger(label: "posguide.build")
 
-    /// Builds the site. With a `cache` (the preview), files and renderings that the changes
-    /// recorded in it cannot have affected are reused from the last build: same bytes, less work.
+    /// Builds the site. With a `cache` (the preview), the results of the stages whose inputs are as in
+    /// the last build are reused (its memos decide, item by item): same bytes, less work.
     ///
     /// With a `staging` folder (`posguide build`), pages are written to it as they are rendered
     /// and come back as `.written`, so the site's HTML is never all in memory at once.
@@ -17,12 +17,15 @@ enum SiteBuilder {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         cache?.beginBuild()
+        let memos = cache?.memos ?? BuildMemos(keeps: false)
 
         // 1. load: every file read once and checked against its schema.
         let tree = options.tree
         var loader = ContentLoader(tree: tree)
         loader.includeDrafts = options.includeDrafts
-        let (loaded, loadDiagnostics) = loader.load(cache: cache)
+        let (loaded, loadDiagnostics, read) = loader.load(known: cache?.loaded ?? ContentLoader.Known())
+        cache?.keep(read)
+        let site = SiteInputs(generations: cache?.generations ?? SiteInputs.Generations(), options: options)
         let (templates, templateDiagnostics) = cache?.templates ?? TemplateSet.load(from: tree)
         cache?.templates = (templates, templateDiagnostics)
         diagnostics += loadDiagnostics + templateDiagnostics
@@ -38,12 +41,17 @@ enum SiteBuilder {
             diagnostics.append(placeholder)
         }
         // Text `posguide new` left to write: a warning in a draft, an error in anything published.
-        diagnostics += FillInMarker.diagnostics(pages: content.pages, records: content.allRecords, guides: content.guides, memo: cache?.fillInMarkers)
+        let pageInputs = content.pages.map(Identical.init)
+        let markers = memos.fillInMarkers.results(for: pageInputs, site: 0) { $0.map { FillInMarker.diagnostics(of: content.pages[$0]) } }
+        for page in markers where !page.isEmpty { diagnostics += page }
+        diagnostics += FillInMarker.diagnostics(records: content.allRecords, guides: content.guides)
 
         // 2. resolve: URLs, sections, records, guides; what may be linked.
         // The print stylesheet is inlined into each guide's print document, never linked: not a site asset.
         let themeAssets = templates.assets.filter { $0 != GuideStage.stylesheet }
-        let (resolved, planDiagnostics) = resolve(content, themeAssets: themeAssets, options: options, cache: cache)
+        let (resolved, planDiagnostics) = memos.plan.plan(for: content, site: site.plan) {
+            SitePlan.resolve(content, themeAssets: themeAssets, baseURL: options.baseURL, today: options.today)
+        }
         var plan = resolved
         if options.servesAtRoot { plan.paths = .root }
         diagnostics += planDiagnostics
@@ -51,8 +59,9 @@ enum SiteBuilder {
 
         // 3. render Markdown: every page and record on its own, on all cores.
         let environment = MarkdownStage.environment(for: plan)
-        let keys = cache.map { CacheKeys(cache: $0, options: options, plan: plan) }
-        let pages = MarkdownStage.renderPages(content.pages, environment: environment, cache: cache, key: keys?.markdown ?? 0)
+        let pages = memos.markdown.results(for: pageInputs, site: site.markdown(plan)) {
+            MarkdownStage.renderPages($0.map { content.pages[$0] }, environment: environment)
+        }
         let records = MarkdownStage.renderRecords(plan, environment: environment)
         diagnostics += pages.flatMap(\.markdown.diagnostics) + records.flatMap(\.diagnostics)
         // The site's editorial rules need each page's rendered text and citations. A page that already
@@ -63,7 +72,11 @@ enum SiteBuilder {
         clock.lap("markdown")
 
         // 4. check links: needs every page's anchors, so only after all pages rendered.
-        diagnostics += LinkResults.check(pages: pages, records: records, plan: plan, cache: cache)
+        let checker = LinkStage.checker(plan: plan, pages: pages, records: records)
+        let paths = memos.linkPaths.results(for: pages.map(Identical.init), site: memos.plan.generation) {
+            LinkStage.checkPaths($0.map { pages[$0] }, checker: checker)
+        }
+        diagnostics += LinkStage.diagnostics(pages: paths, records: records, plan: plan, checker: checker)
         clock.lap("links")
 
         // Nothing is rendered from content with errors: the result would not be published anyway.
@@ -74,10 +87,13 @@ enum SiteBuilder {
         // 5. render templates.
         let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint($0, in: tree) } ?? ""
         let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), staging: staging)
-        let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
-        var files = stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
+        let jobs = stage.jobs(pages)
+        let listed = TemplateInput.listed(pages)
+        var files = memos.templates.results(for: jobs.map { TemplateInput($0, listed: listed) }, site: site.templates(plan, stylesheet: stylesheet)) {
+            stage.render($0.map { jobs[$0] }, pages: pages)
+        }
+        files.append(stage.renderHome(pages))
         files += stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } })
-        if let home = stage.renderHomeIfMissing(pages) { files.append(home) }
         files.append(stage.render404())
         if let search = stage.renderSearchPage() { files.append(search) }
         clock.lap("templates")
@@ -108,7 +124,19 @@ enum SiteBuilder {
         if let failed = failedRendering() { return failed }
 
         // 7. emit the files around the pages.
-        files += emit(plan: plan, pages: pages, options: options, cache: cache)
+        // The sitemap and the feed list every page: on a large site, making them costs more than comparing what they list.
+        let entries = FeedAndSitemap.sitemapEntries(plan: plan, pages: pages.map(\.source))
+        let articles = pages.filter { if case .article = $0.source.kind { return true } else { return false } }
+        let lists: [ListInput] = [.sitemap(baseURL: plan.config.baseURL, paths: entries.map(\.path), dates: entries.map(\.lastModified)),
+                                  .feed(listed: articles.map(\.listSignature))]
+        let config = plan.config
+        files += memos.lists.results(for: lists, site: site.markdown(plan)) { missing in
+            missing.parallelMap { list in
+                list == 0 ? FeedAndSitemap.sitemap(paths: entries, baseURL: config.baseURL)
+                    : FeedAndSitemap.atom(articles: articles.map { ($0.source, $0.summary) }, config: config)
+            }
+        }
+        files += emit(plan: plan, options: options)
         files.sort { $0.path < $1.path }
         clock.lap("emit")
 
@@ -125,53 +153,12 @@ enum SiteBuilder {
         return BuildResult(files: files, diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
     }
 
-    /// The plan of the last build when only page bodies changed since, else a new one.
-    static func resolve(_ content: SiteContent, themeAssets: [String], options: BuildOptions, cache: BuildCache?) -> (SitePlan, [Diagnostic]) {
-        cache?.planReused = false
-        if let cache, let previous = cache.resolved, previous.contentGeneration == cache.contentGeneration,
-           previous.templateGeneration == cache.templateGeneration, previous.today == options.today.dayNumber,
-           previous.baseURL == options.baseURL, let plan = SitePlan.reuse(previous, for: content) {
-            cache.planReused = true
-            cache.resolved?.plan = plan
-            return (plan, previous.diagnostics)
-        }
-        let (plan, diagnostics) = SitePlan.resolve(content, themeAssets: themeAssets, baseURL: options.baseURL, today: options.today, cache: cache)
-        cache?.resolved = .init(plan: plan, diagnostics: diagnostics, contentGeneration: cache?.contentGeneration ?? 0,
-                                templateGeneration: cache?.templateGeneration ?? 0, today: options.today.dayNumber, baseURL: options.baseURL)
-        return (plan, diagnostics)
-    }
-
     /// Browsers ask for /favicon.ico whatever a page links to: `assets/favicon.ico` is published there too.
     static let rootIcon = "favicon.ico"
 
-    static func emit(plan: SitePlan, pages: [RenderedPage], options: BuildOptions, cache: BuildCache? = nil) -> [OutputFile] {
+    /// The files around the pages: robots.txt and the assets.
+    static func emit(plan: SitePlan, options: BuildOptions) -> [OutputFile] {
         var files: [OutputFile] = []
-        let sitemapEntries = FeedAndSitemap.sitemapEntries(plan: plan, pages: pages.map(\.source))
-        let makeSitemap = { @Sendable in FeedAndSitemap.sitemap(paths: sitemapEntries, baseURL: plan.config.baseURL) }
-
-        let articles = pages.compactMap { page -> (page: PageSource, summary: String)? in
-            guard case .article = page.source.kind else { return nil }
-            return (page.source, page.source.metadata.summary ?? page.markdown.summary)
-        }
-        let makeFeed = { @Sendable in FeedAndSitemap.atom(articles: articles, config: plan.config) }
-
-        if let cache {
-            // Both list every page: on a large site, making them costs more than checking their inputs.
-            var sitemapKey = Hasher()
-            sitemapKey.combine(utf8: plan.config.baseURL)
-            for entry in sitemapEntries {
-                sitemapKey.combine(utf8: entry.path)
-                sitemapKey.combine(entry.lastModified)
-            }
-            let site = cache.contentGeneration
-            files.append(cache.output("sitemap.xml", key: .init(site: site, item: sitemapKey.finalize()), make: makeSitemap))
-            var feedKey = Hasher()
-            for page in pages { feedKey.combine(page.listSignature) }
-            files.append(cache.output("feed.xml", key: .init(site: site, item: feedKey.finalize()), make: makeFeed))
-        } else {
-            // Both list every page; on a large site each takes a core for a while.
-            files += [makeSitemap, makeFeed].parallelMap { $0() }
-        }
         files.append(FeedAndSitemap.robots(baseURL: plan.config.baseURL))
         let tree = options.tree
         for (asset, source) in plan.assets.sorted(by: { $0.key < $1.key }) {

@@ -22,6 +22,8 @@ struct SitePlan: Sendable {
     var today: PartialDate
     /// Source file -> site path, for links written as `fees.md`.
     var pagesByFile: [String: String]
+    /// Site path -> the page's position in `content.pages`.
+    var pageIndex: [String: Int]
     /// Every site path a link may point at: pages, generated lists, files.
     var knownPaths: Set<String>
     /// Files under /assets/: path relative to /assets/ -> the file to copy.
@@ -33,8 +35,7 @@ struct SitePlan: Sendable {
     var publishedRecords: [RecordList] { records.filter(\.isPublished) }
 
     /// Resolves `content` for a build on `today`.
-    static func resolve(_ content: SiteContent, themeAssets: [String], baseURL: String?, today: PartialDate,
-                        cache: BuildCache? = nil) -> (SitePlan, [Diagnostic]) {
+    static func resolve(_ content: SiteContent, themeAssets: [String], baseURL: String?, today: PartialDate) -> (SitePlan, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var config = content.config
         if let baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
@@ -54,9 +55,11 @@ struct SitePlan: Sendable {
         var intros: [String: PageSource] = [:]
         var articles: [String: [PageSource]] = [:]
         var pagesByFile: [String: String] = [:]
-        for page in content.pages {
+        var pageIndex: [String: Int] = [:]
+        for (index, page) in content.pages.enumerated() {
             claim(page.url, by: page.file.path)
             pagesByFile[page.file.path] = page.url
+            pageIndex[page.url] = index
             switch page.kind {
             case .home: home = page
             case .standalone: standalone.append(page)
@@ -68,7 +71,7 @@ struct SitePlan: Sendable {
         let sectionNames = Set(articles.keys).union(intros.keys).sorted()
         let sections = sectionNames.map { name in
             Section(name: name, url: "/\(name)/", title: intros[name]?.metadata.title ?? name,
-                    intro: intros[name], articles: sorted(articles[name] ?? [], section: name, cache: cache))
+                    intro: intros[name], articles: (articles[name] ?? []).sorted(by: listOrder))
         }
         var knownPaths = Set(owners.keys)
         knownPaths.insert("/")
@@ -118,29 +121,9 @@ struct SitePlan: Sendable {
         diagnostics += checkSourceFreshness(content.sources, config: config, today: today)
 
         let plan = SitePlan(config: config, content: content, home: home, sections: sections, standalone: standalone,
-                            records: records, today: today, pagesByFile: pagesByFile,
+                            records: records, today: today, pagesByFile: pagesByFile, pageIndex: pageIndex,
                             knownPaths: knownPaths, assets: assets, paths: SitePaths(baseURL: config.baseURL))
         return (plan, diagnostics)
-    }
-
-    /// A section's articles in list order. With a `cache`, the order of the last build is reused
-    /// when no article's place in it can have changed (same pages, weights, dates and titles).
-    static func sorted(_ pages: [PageSource], section: String, cache: BuildCache?) -> [PageSource] {
-        guard let cache else { return pages.sorted(by: listOrder) }
-        var hasher = Hasher()
-        for page in pages {
-            hasher.combine(utf8: page.url)
-            hasher.combine(page.metadata.weight)
-            hasher.combine(utf8: page.metadata.date?.description ?? "")
-            hasher.combine(utf8: page.metadata.title ?? "")
-        }
-        let key = hasher.finalize()
-        if let cached = cache.sectionOrders[section], cached.key == key, cached.order.count == pages.count {
-            return cached.order.map { pages[$0] }
-        }
-        let order = pages.indices.sorted { listOrder(pages[$0], pages[$1]) }
-        cache.sectionOrders[section] = (key, order)
-        return order.map { pages[$0] }
     }
 
     /// Weight first (unweighted last), then newest date, then title.

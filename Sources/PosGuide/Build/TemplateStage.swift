@@ -21,66 +21,46 @@ struct TemplateStage {
         }
     }
 
-    /// Every page with a template of its own and every section list, on all cores.
-    func renderPagesAndSections(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
-        if let cache {
-            return renderPages(pages, cache: cache, key: key) + renderSections(pages, cache: cache, key: key)
-        }
-        // One batch, section lists first: a list of every article is the largest page of a
-        // large site, and rendered after the articles it kept one core busy while the other idled.
-        enum Job {
-            case section(SitePlan.Section)
-            case page(RenderedPage)
-        }
-        let jobs = plan.sections.map(Job.section) + pages.filter { Self.template(for: $0.source.kind) != nil }.map(Job.page)
+    /// One file of the stage: a section's list (with its intro page, if it has one) or a page with a template of its own.
+    enum Job: Sendable {
+        case section(SitePlan.Section, intro: RenderedPage?)
+        case page(RenderedPage)
+    }
+
+    /// Every section list, then every page with a template of its own but the home page, which
+    /// lists other pages (`renderHome`). Lists first: a list of every article is the largest page
+    /// of a large site, and rendered after the articles it kept one core busy while the other idled.
+    func jobs(_ pages: [RenderedPage]) -> [Job] {
         let intros = sectionIntros(pages)
-        return jobs.parallelMap { job in
+        return plan.sections.map { Job.section($0, intro: intros[$0.name]) }
+            + pages.filter { Self.template(for: $0.source.kind) != nil && $0.source.kind != .home }.map(Job.page)
+    }
+
+    /// Renders `jobs`, on all cores; `pages` are every rendered page (lists show their summaries).
+    func render(_ jobs: [Job], pages: [RenderedPage]) -> [OutputFile] {
+        jobs.parallelMap { job in
             let file: OutputFile
             switch job {
-            case .section(let section): file = renderSection(section, pages: pages, intros: intros)
+            case .section(let section, let intro): file = renderSection(section, intro: intro, pages: pages)
             case .page(let page): file = renderPage(page, pages: pages)
             }
             return staging.map { $0.write(file) } ?? file
         }
     }
 
-    func renderPage(_ rendered: RenderedPage, pages: [RenderedPage]) -> OutputFile {
-        var context = contexts.page(rendered)
-        if rendered.source.kind == .home { context.merge(homeExtras(pages)) { $1 } }
-        return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
-    }
-
-    /// Every page with a template of its own. With a `cache`, a page whose file and whose
-    /// site-wide inputs (`key`) are as in the last build keeps its last HTML; the home page,
-    /// which lists other pages, is always rendered again.
-    func renderPages(_ pages: [RenderedPage], cache: BuildCache, key: Int) -> [OutputFile] {
-        let templated = pages.filter { Self.template(for: $0.source.kind) != nil }
-        let render = { @Sendable (rendered: RenderedPage) -> OutputFile in renderPage(rendered, pages: pages) }
-        let articles = templated.filter { $0.source.kind != .home }
-        let home = templated.filter { $0.source.kind == .home }.map(render)
-        // The same rendered pages in the same order as last time: a page that is the very same
-        // object keeps its file, with no lookup; the rest go through the cache by path.
-        if let last = cache.lastPageFiles, last.key == key, last.sources.count == articles.count {
-            var files = last.files
-            let changed = articles.indices.filter { articles[$0] !== last.sources[$0] }
-            for (index, file) in zip(changed, changed.map { articles[$0] }.parallelMap(render)) { files[index] = file }
-            cache.lastPageFiles = (key, articles, files)
-            return files + home
-        }
-        let files = cache.outputs(articles, path: { $0.source.url }, key: { page in
-            BuildCache.OutputKey(site: key, item: cache.version(of: page.source.file.path) ?? -1)
-        }, make: render)
-        cache.lastPageFiles = (key, articles, files)
-        return files + home
-    }
-
-    /// A home page without `content/index.md` still gets rendered, from the site's lists alone.
-    func renderHomeIfMissing(_ pages: [RenderedPage]) -> OutputFile? {
-        guard !pages.contains(where: { $0.source.kind == .home }) else { return nil }
+    /// The home page: `content/index.md`, or without it the site's lists alone.
+    func renderHome(_ pages: [RenderedPage]) -> OutputFile {
+        if let home = pages.first(where: { $0.source.kind == .home }) { return render([.page(home)], pages: pages)[0] }
         var context = contexts.base(path: "/", title: plan.config.title, description: plan.config.description)
         context["body"] = ""
         context.merge(homeExtras(pages)) { $1 }
         return OutputFile(path: "index.html", text: templates.render("home", context))
+    }
+
+    func renderPage(_ rendered: RenderedPage, pages: [RenderedPage]) -> OutputFile {
+        var context = contexts.page(rendered)
+        if rendered.source.kind == .home { context.merge(homeExtras(pages)) { $1 } }
+        return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
     }
 
     /// Sections with their newest few articles, for the home page.
@@ -114,10 +94,10 @@ struct TemplateStage {
         return intros
     }
 
-    func renderSection(_ section: SitePlan.Section, pages: [RenderedPage], intros: [String: RenderedPage]) -> OutputFile {
+    func renderSection(_ section: SitePlan.Section, intro: RenderedPage?, pages: [RenderedPage]) -> OutputFile {
         let summaries = Self.summaries(pages, of: Set(section.articles.map(\.url)))
         var context: TemplateValue.Map
-        if let intro = intros[section.name] {
+        if let intro {
             context = contexts.page(intro)
         } else {
             context = contexts.base(path: section.url, title: section.title, description: "\(section.title)：全部文章")
@@ -126,24 +106,6 @@ struct TemplateStage {
         context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") })
         context.merge(contexts.printVersions(of: section.articles)) { $1 }
         return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
-    }
-
-    func renderSections(_ pages: [RenderedPage], cache: BuildCache, key: Int) -> [OutputFile] {
-        let intros = sectionIntros(pages)
-        let render = { @Sendable (section: SitePlan.Section) -> OutputFile in renderSection(section, pages: pages, intros: intros) }
-        // A list changes only when its intro does or what it shows of an article (title, date, summary):
-        // an edit further down an article's body leaves it as it was.
-        // The list is its articles sorted by what their signatures cover, so hashing the signatures
-        // in the order the pages were read identifies it.
-        var signatures: [String: Hasher] = [:]
-        for page in pages {
-            if case .article(let section) = page.source.kind { signatures[section, default: Hasher()].combine(page.listSignature) }
-        }
-        return cache.outputs(plan.sections, path: { $0.url }, key: { section in
-            var hasher = signatures[section.name] ?? Hasher()
-            hasher.combine(section.intro.flatMap { cache.version(of: $0.file.path) })
-            return BuildCache.OutputKey(site: key, item: hasher.finalize())
-        }, make: render)
     }
 
     /// Every record's page and each published kind's list page.

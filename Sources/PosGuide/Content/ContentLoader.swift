@@ -31,20 +31,40 @@ struct ContentLoader: Sendable {
         var failedRecords: [String: String] = [:]
     }
 
-    /// Reads the content tree. With a `cache`, files unchanged since the last build are not read again.
-    func load(cache: BuildCache? = nil) -> (SiteContent?, [Diagnostic]) {
+    /// What an earlier build read of the content tree, for `load(known:)` to use instead of the files.
+    struct Known {
+        /// The listing, while no file can have come or gone since.
+        var inventory: ContentInventory?
+        /// Everything but the pages, with the listing it was read from (which names the files it read).
+        var siteParts: (parts: SiteParts, listing: [String])?
+        /// Pages by path, as read.
+        var pages: [String: LoadedPage] = [:]
+    }
+
+    /// A page as read (nil when the file could not be read into one), with what reading it reported.
+    typealias LoadedPage = (page: PageSource?, diagnostics: [Diagnostic])
+
+    /// Reads the content tree.
+    func load() -> (SiteContent?, [Diagnostic]) {
+        let loaded = load(known: Known())
+        return (loaded.content, loaded.diagnostics)
+    }
+
+    /// Reads the content tree, but not what `known` holds; `read` is what was read anew
+    /// (its `siteParts` nil when the known ones still held).
+    func load(known: Known) -> (content: SiteContent?, diagnostics: [Diagnostic], read: Known) {
         guard tree.item(at: "content") == .folder else {
-            return (nil, [.error("content.missing", "no content folder: looked for \(tree.location(of: "content"))", at: SourceLocation(path: "content"))])
+            return (nil, [.error("content.missing", "no content folder: looked for \(tree.location(of: "content"))", at: SourceLocation(path: "content"))], Known())
         }
-        let inventory: ContentInventory
-        if let listed = cache?.inventory {
-            inventory = listed
+        let inventory = known.inventory ?? ContentInventory.scan(tree)
+        var read = Known(inventory: inventory)
+        let parts: SiteParts
+        if let kept = known.siteParts, known.inventory != nil || kept.listing == inventory.classifiedPaths {
+            parts = kept.parts
         } else {
-            inventory = ContentInventory.scan(tree)
-            cache?.adopt(inventory)
+            parts = loadSiteParts(inventory)
+            read.siteParts = (parts, inventory.classifiedPaths)
         }
-        let parts = cache?.siteParts ?? loadSiteParts(inventory)
-        cache?.siteParts = parts
         var diagnostics = inventory.diagnostics + parts.diagnostics
 
         var drafts: [String: String] = [:]
@@ -64,24 +84,16 @@ struct ContentLoader: Sendable {
         }
 
         // Pages dominate the work: read and parse their front matter on every core.
-        guard let cache else {
-            // A build from scratch: every page read once, in listing order, no bookkeeping.
-            var pages: [PageSource] = []
-            pages.reserveCapacity(inventory.pages.count)
-            for (entry, (page, pageDiagnostics)) in zip(inventory.pages, inventory.pages.parallelMap(loadPage)) {
-                diagnostics += pageDiagnostics
-                if keep(page, entry), let page { pages.append(page) }
-            }
-            return (content(pages), diagnostics)
-        }
         // One lookup per page: a preview rebuild after a one-page edit goes through every page here.
-        var results = inventory.pages.map { cache.pages[$0.path] }
+        // A build from scratch knows no page: no lookups.
+        var results: [LoadedPage?] = known.pages.isEmpty ? Array(repeating: nil, count: inventory.pages.count)
+            : inventory.pages.map { known.pages[$0.path] }
         let missing = results.indices.filter { results[$0] == nil }
         let loaded = missing.parallelMap { loadPage(inventory.pages[$0]) }
-        for (index, (page, pageDiagnostics)) in zip(missing, loaded) {
-            let result = BuildCache.LoadedPage(page: page, diagnostics: pageDiagnostics, version: cache.newVersion())
-            cache.pages[inventory.pages[index].path] = result
+        read.pages.reserveCapacity(missing.count)
+        for (index, result) in zip(missing, loaded) {
             results[index] = result
+            read.pages[inventory.pages[index].path] = result
         }
         var pages: [PageSource] = []
         pages.reserveCapacity(inventory.pages.count)
@@ -91,7 +103,7 @@ struct ContentLoader: Sendable {
             let page = results[index]!.page
             if keep(page, inventory.pages[index]), let page { pages.append(page) }
         }
-        return (content(pages), diagnostics)
+        return (content(pages), diagnostics, read)
     }
 
     func loadSiteParts(_ inventory: ContentInventory) -> SiteParts {

@@ -44,42 +44,15 @@ enum FillInMarker {
         return found
     }
 
-    /// Each page's marker diagnostics from the last build, for the preview: a page that is the very
-    /// same object again (its file unchanged) is not scanned again. Scanning all of a 10,000-page
-    /// site's text was a fifth of a rebuild after a one-page edit.
-    final class Memo {
-        fileprivate var pages: [PageSource] = []
-        fileprivate var diagnostics: [[Diagnostic]] = []
+    /// The markers of one page.
+    static func diagnostics(of page: PageSource) -> [Diagnostic] {
+        diagnostics(in: page.file.text, path: page.file.path, draft: page.metadata.draft)
     }
 
-    /// The markers of everything the build publishes.
-    static func diagnostics(pages: [PageSource], records: [ContentRecord], guides: [GuideDefinition], memo: Memo? = nil) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        // The same pages in the same order as last time, most of them the same objects: compare by index.
-        let last = memo.flatMap { $0.pages.count == pages.count ? $0 : nil }
-        var perPage: [[Diagnostic]] = []
-        perPage.reserveCapacity(memo == nil ? 0 : pages.count)
-        for (index, page) in pages.enumerated() {
-            let found: [Diagnostic]
-            if let last, last.pages[index] === page {
-                found = last.diagnostics[index]
-            } else {
-                found = self.diagnostics(in: page.file.text, path: page.file.path, draft: page.metadata.draft)
-            }
-            if memo != nil { perPage.append(found) }
-            diagnostics += found
-        }
-        if let memo {
-            memo.pages = pages
-            memo.diagnostics = perPage
-        }
-        for record in records {
-            diagnostics += self.diagnostics(in: record.file.text, path: record.file.path, draft: false)
-        }
-        for guide in guides {
-            diagnostics += self.diagnostics(in: guide.text, path: guide.path, draft: false)
-        }
-        return diagnostics
+    /// The markers of the records and guides (they have no drafts).
+    static func diagnostics(records: [ContentRecord], guides: [GuideDefinition]) -> [Diagnostic] {
+        records.flatMap { diagnostics(in: $0.file.text, path: $0.file.path, draft: false) }
+            + guides.flatMap { diagnostics(in: $0.text, path: $0.path, draft: false) }
     }
 
     /// The first marker of a file carries the hint; the others would only repeat it.
