@@ -42,6 +42,9 @@ enum GlossaryFixture {
 
     """
 
+    /// A guide whose one chapter is the article and whose appendix is the glossary (chapter 2 in print).
+    static let bookWithGlossaryAppendix = "title: 测试手册\ndate: 2026-11-24\nchapters:\n  - articles/a.md\nappendices:\n  - glossary/index.md\n"
+
     /// A site with three terms, their list's intro, sources and one article.
     static func files(article: String = page("甲", "正文。")) -> [String: String] {
         [

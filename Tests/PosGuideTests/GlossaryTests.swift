@@ -37,6 +37,63 @@ import Testing
         #expect(html.contains("href=\"/glossary/yiqing/#source-state-council-768\""))
     }
 
+    /// Settlement terms whose ids run in another order than their pinyin: 收银 (c) and 手动 (b) share
+    /// their letters up to the second syllable, 一清 and 已清 (a) differ only by tone, and 二清 and 付款方 (d)
+    /// have no pinyin.
+    static func termsToOrder() -> [String: String] {
+        func term(_ term: String, pinyin: String?) -> String {
+            "term: \(term)\n" + (pinyin.map { "pinyin: \($0)\n" } ?? "")
+                + "topic: settlement\ndefinition: |\n  测试释义。\nsources: [state-council-768]\nchecked: 2026-11-20\n"
+        }
+        var files = GlossaryFixture.files()
+        files["content/glossary/a.yaml"] = term("已清", pinyin: "yǐ qīng")
+        files["content/glossary/b.yaml"] = term("手动", pinyin: "shǒu dòng")
+        files["content/glossary/c.yaml"] = term("收银", pinyin: "shōu yín")
+        files["content/glossary/d.yaml"] = term("付款方", pinyin: nil)
+        return files
+    }
+
+    /// 收 (shōu) before 手 (shǒu) whatever follows, as a dictionary orders words; a tone before a later
+    /// tone; terms without pinyin last, by their term.
+    static let readingOrder = ["c", "b", "yiqing", "a", "erqing", "d"]
+
+    /// Where each of `needles` first occurs in `html`, in their order; nil where one is missing.
+    func offsets(of needles: [String], in html: String) -> [String.Index?] {
+        needles.map { html.range(of: $0)?.lowerBound }
+    }
+
+    @Test func theIndexListsATopicsTermsInPinyinOrderThenTermsWithoutPinyin() throws {
+        let result = try SiteFixture(Self.termsToOrder()).build()
+        #expect(errors(result).isEmpty)
+        let html = result.text("glossary/index.html")
+        let found = offsets(of: Self.readingOrder.map { "<li><a href=\"/glossary/\($0)/\">" }, in: html)
+        #expect(!found.contains(nil), "every term is listed")
+        #expect(found.compactMap { $0 } == found.compactMap { $0 }.sorted())
+    }
+
+    @Test func theAppendixPrintsATopicsTermsInTheIndexsOrder() throws {
+        var files = Self.termsToOrder()
+        files["content/guides/book.yaml"] = GlossaryFixture.bookWithGlossaryAppendix
+        let result = try SiteFixture(files).build()
+        #expect(errors(result).isEmpty)
+        let html = result.text("guides/book/index.html")
+        let found = offsets(of: Self.readingOrder.map { "<h3 id=\"ch2-glossary-\($0)\">" }, in: html)
+        #expect(!found.contains(nil), "every term is printed")
+        #expect(found.compactMap { $0 } == found.compactMap { $0 }.sorted())
+        #expect(html.contains("<h3 id=\"ch2-glossary-c\">收银 <small>shōu yín</small></h3>"))
+    }
+
+    @Test func thePinyinKeyFoldsToneMarksAndPutsEachSyllablesToneAfterItsLetters() {
+        #expect(PinyinCollation.key("bèi fù jīn") == "bei4 fu4 jin1")
+        #expect(PinyinCollation.key("Lǜ shī") == "lu4 shi1", "ü sorts as u; case is ignored")
+        #expect(PinyinCollation.key("ma") == "ma5", "a syllable without a mark has the neutral tone, after the fourth")
+        #expect(PinyinCollation.key("xī'ān") == "xi1 an1", "an apostrophe parts syllables")
+        // The same letters written with combining marks (as some input methods do) give the same key.
+        #expect(PinyinCollation.key("yi\u{0304} qi\u{0304}ng") == PinyinCollation.key("yī qīng"))
+        #expect(PinyinCollation.key("fā kǎ") < PinyinCollation.key("fān"), "a syllable before the longer ones it begins")
+        #expect(PinyinCollation.key("shōu dān") < PinyinCollation.key("shōu dān jī gòu"), "a word before the words it begins")
+    }
+
     @Test func glossaryLinksWorkFromPagesProviderFieldsAndOtherTerms() throws {
         var files = GlossaryFixture.files(article: page("甲", "见[一清](glossary:yiqing)。"))
         files["content/providers/demo.yaml"] = provider(extra: "about: |\n  与[二清](glossary:erqing)无关。\n")
@@ -134,7 +191,7 @@ import Testing
 
     @Test func theAppendixPrintsDefinitionsNotExplanations() throws {
         var files = GlossaryFixture.files()
-        files["content/guides/book.yaml"] = "title: 测试手册\ndate: 2026-11-24\nchapters:\n  - articles/a.md\nappendices:\n  - glossary/index.md\n"
+        files["content/guides/book.yaml"] = GlossaryFixture.bookWithGlossaryAppendix
         let result = try SiteFixture(files).build()
         #expect(errors(result).isEmpty)
         let html = result.text("guides/book/index.html")
@@ -147,7 +204,7 @@ import Testing
         var files = GlossaryFixture.files()
         files["content/glossary/yiqing.yaml"] = GlossaryFixture.yiqing.replacingOccurrences(of: "definition: |\n", with: "definition: |\n  ### 怎么核实\n\n")
         files["content/glossary/erqing.yaml"] = GlossaryFixture.erqing.replacingOccurrences(of: "definition: |\n", with: "definition: |\n  ### 怎么核实\n\n")
-        files["content/guides/book.yaml"] = "title: 测试手册\ndate: 2026-11-24\nchapters:\n  - articles/a.md\nappendices:\n  - glossary/index.md\n"
+        files["content/guides/book.yaml"] = GlossaryFixture.bookWithGlossaryAppendix
         let result = try SiteFixture(files).build()
         #expect(errors(result).isEmpty)
         let html = result.text("guides/book/index.html")

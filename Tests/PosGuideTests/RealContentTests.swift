@@ -86,6 +86,24 @@ import Testing
         }
     }
 
+    /// /glossary/ and the handbook's appendix order a topic's terms by their pinyin.
+    @Test func everyGlossaryTermHasItsPinyin() {
+        let terms = (content.records["glossary"] ?? []).compactMap { $0 as? GlossaryKind.Record }
+        #expect(terms.count >= 30)
+        for term in terms {
+            #expect(term.pinyin != nil, "\(term.id)")
+        }
+    }
+
+    /// Search engines are told the day each page last changed.
+    @Test func everyPageInTheSitemapHasALastModifiedDay() {
+        let urls = Self.build.text("sitemap.xml").components(separatedBy: "<url>").dropFirst()
+        #expect(urls.count >= 60)
+        for url in urls {
+            #expect(url.contains("</loc><lastmod>"), "\(url)")
+        }
+    }
+
     @Test func guideChaptersExist() {
         #expect(Set(content.guides.map(\.id)).isSuperset(of: ["handbook", "checklist", "fees"]))
         let pages = Set(content.pages.map(\.file.path))

@@ -138,7 +138,7 @@ struct GlossaryKind: RecordKind {
 
     func listContext(_ records: [RenderedRecord], contexts: TemplateContexts) -> TemplateValue.Map {
         let topics: [TemplateValue] = Topic.allCases.compactMap { topic in
-            let terms = records.filter { ($0.record as? Record)?.topic == topic }
+            let terms = Self.inReadingOrder(records.filter { ($0.record as? Record)?.topic == topic }) { $0.record as! Record }
             guard !terms.isEmpty else { return nil }
             return ["id": .string("topic-" + topic.rawValue), "label": .string(topic.label), "terms": .list(terms.map { rendered in
                 var entry = item(rendered.record as! Record, contexts: contexts)
@@ -151,6 +151,23 @@ struct GlossaryKind: RecordKind {
         return ["topics": .list(topics), "has_topics": .bool(!topics.isEmpty)]
     }
 
+    /// Terms in the order a reader looks them up, on the list and in the appendix: by pinyin as a
+    /// dictionary orders words (`PinyinCollation`), then the terms without pinyin by their term.
+    static func inReadingOrder<Item>(_ items: [Item], record: (Item) -> Record) -> [Item] {
+        let keyed = items.map { item -> (item: Item, record: Record, key: String?) in
+            let term = record(item)
+            return (item, term, term.pinyin.map(PinyinCollation.key))
+        }
+        return keyed.sorted { a, b in
+            switch (a.key, b.key) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return (a.record.term, a.record.id) < (b.record.term, b.record.id)
+            }
+        }.map(\.item)
+    }
+
     /// The appendix prints each term's definition, not its explanation: the articles the explanations
     /// point to are the guide's own chapters, and the whole handbook must stay light enough for a phone.
     func printedList(_ records: [ContentRecord], printer: inout RecordPrinter) -> (html: String, headings: [Heading])? {
@@ -158,7 +175,7 @@ struct GlossaryKind: RecordKind {
         var html = ""
         var headings: [Heading] = []
         for topic in Topic.allCases {
-            let inTopic = terms.filter { $0.topic == topic }
+            let inTopic = Self.inReadingOrder(terms.filter { $0.topic == topic }) { $0 }
             guard !inTopic.isEmpty else { continue }
             let topicID = PrintChapter.anchor("topic-" + topic.rawValue, inChapter: printer.chapter.id)
             headings.append(Heading(level: 2, text: topic.label, id: topicID))
