@@ -133,7 +133,7 @@ struct TemplateStage {
     /// `/search/`, where the site has a `search` template: the page the header's search box sends its query to.
     func renderSearchPage() -> OutputFile? {
         guard templates.has("search") else { return nil }
-        var context = contexts.base(path: Self.searchPage, title: "搜索", description: "搜索本站的文章、支付机构、工具和自查表")
+        var context = contexts.base(path: Self.searchPage, title: "搜索", description: "搜索本站的文章、名词解释、支付机构、工具和自查表")
         context["sections"] = .list(plan.sections.map { ["title": .string($0.title), "url": .string(contexts.href($0.url))] })
         return OutputFile(path: Self.outputPath(for: Self.searchPage), text: templates.render("search", context))
     }
