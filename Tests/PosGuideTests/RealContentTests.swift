@@ -104,6 +104,17 @@ import Testing
         }
     }
 
+    /// Search needs JavaScript; without it the page offers every list there is to browse instead.
+    @Test func theSearchPageWithoutScriptOffersEveryListToBrowse() throws {
+        let page = Self.build.text("search/index.html")
+        let start = try #require(page.range(of: "<p id=\"search-nojs\">"))
+        let paragraph = page[start.upperBound...].prefix { $0 != "\n" }
+        for list in ["/articles/", "/checklists/", "/tools/", "/providers/", "/glossary/"] {
+            #expect(paragraph.contains("<a href=\"\(list)\">"), "\(paragraph)")
+        }
+        #expect(paragraph.hasSuffix("名词解释</a>。</p>"), "\(paragraph)")
+    }
+
     @Test func guideChaptersExist() {
         #expect(Set(content.guides.map(\.id)).isSuperset(of: ["handbook", "checklist", "fees"]))
         let pages = Set(content.pages.map(\.file.path))

@@ -134,7 +134,11 @@ struct TemplateStage {
     func renderSearchPage() -> OutputFile? {
         guard templates.has("search") else { return nil }
         var context = contexts.base(path: Self.searchPage, title: "搜索", description: "搜索本站的文章、名词解释、支付机构、工具和自查表")
-        context["sections"] = .list(plan.sections.map { ["title": .string($0.title), "url": .string(contexts.href($0.url))] })
+        // Without JavaScript the page offers the lists to browse instead: sections, then each kind's list page.
+        let lists = plan.sections.map { (title: $0.title, url: $0.url) } + plan.publishedRecords.map { (title: $0.kind.listTitle, url: $0.kind.listURL) }
+        context["lists"] = .list(lists.enumerated().map { index, list in
+            ["title": .string(list.title), "url": .string(contexts.href(list.url)), "last": .bool(index == lists.count - 1)]
+        })
         return OutputFile(path: Self.outputPath(for: Self.searchPage), text: templates.render("search", context))
     }
 
