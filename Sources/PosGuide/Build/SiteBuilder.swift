@@ -3,18 +3,24 @@ import Logging
 
 /// The build, start to finish: (content, templates, config) -> files + diagnostics.
 ///
-/// Writing to disk, serving from memory and exporting guides all consume the
-/// `BuildResult`; none of them is part of it.
+/// Every file goes into the `OutputSink` the build is handed, as soon as it is made: the
+/// staging folder of `posguide build`, or memory (the preview, export, tests). The build
+/// itself touches no output on disk.
 enum SiteBuilder {
     static let logger = Logger(label: "posguide.build")
 
     /// Builds the site. With a `cache` (the preview), files and renderings that the changes
     /// recorded in it cannot have affected are reused from the last build: same bytes, less work.
     ///
-    /// With a `staging` folder (`posguide build`), pages are written to it as they are rendered
-    /// and come back as `.written`, so the site's HTML is never all in memory at once.
-    static func build(_ options: BuildOptions, cache: BuildCache? = nil, staging: StagingFolder? = nil) -> BuildResult {
+    /// A build with errors may have put some files into `sink` already: they are not to be published.
+    static func build(_ options: BuildOptions, into sink: OutputSink, cache: BuildCache? = nil) -> BuildResult {
         var clock = StageClock()
+        // What went into the sink, for the statistics.
+        var paths: [String] = []
+        func put(_ files: [OutputFile]) {
+            sink.put(files)
+            paths += files.map(\.path)
+        }
         var diagnostics: [Diagnostic] = []
         cache?.beginBuild()
 
@@ -27,7 +33,7 @@ enum SiteBuilder {
         diagnostics += loadDiagnostics + templateDiagnostics
         clock.lap("load")
         guard let content = loaded, let templates else {
-            return BuildResult(files: [], diagnostics: diagnostics, statistics: clock.statistics())
+            return BuildResult(diagnostics: diagnostics, statistics: clock.statistics())
         }
         diagnostics += GuideStage.check(templates, assets: templates.assets, guides: content.guides)
         diagnostics += RecordKinds.checkTemplates(templates, content: content)
@@ -67,18 +73,16 @@ enum SiteBuilder {
 
         // Nothing is rendered from content with errors: the result would not be published anyway.
         guard !diagnostics.hasErrors else {
-            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
+            return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
 
         // 5. render templates.
         let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
-        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), staging: staging)
+        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), sink: sink)
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
-        var files = stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
-        files += stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } })
-        if let home = stage.renderHomeIfMissing(pages) { files.append(home) }
-        files.append(stage.render404())
-        if let search = stage.renderSearchPage() { files.append(search) }
+        paths += stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
+        put(stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } }))
+        put([stage.renderHomeIfMissing(pages), stage.render404(), stage.renderSearchPage()].compactMap { $0 })
         clock.lap("templates")
 
         // 6. guides: each guide as one print document, its chapters through the Markdown stage again
@@ -86,42 +90,50 @@ enum SiteBuilder {
         let guideStage = GuideStage(plan: plan, environment: environment, templates: templates, source: options.source, withPDF: options.pdf != nil)
         let (documents, guideDiagnostics) = guideStage.renderDocuments()
         diagnostics += guideDiagnostics
-        files += documents.map { OutputFile(path: $0.htmlPath, text: $0.html) }
+        put(documents.map { OutputFile(path: $0.htmlPath, text: $0.html) })
         clock.lap("guides")
         // A partial that recursed without end cut its pages short: nothing is published (nor printed).
         func failedRendering() -> BuildResult? {
             diagnostics += templates.problems.drain()
             guard diagnostics.hasErrors else { return nil }
-            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
+            return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
         if let failed = failedRendering() { return failed }
         var pdfs = GuidePDFs.Result()
         if let pdf = options.pdf {
             pdfs = GuidePDFs.render(documents, options: pdf)
             diagnostics += pdfs.diagnostics
-            files += pdfs.files
+            put(pdfs.files)
             clock.lap("pdf")
         }
         // The list shows page counts, known only once the PDFs exist.
-        if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { files.append(list) }
+        if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { put([list]) }
         if let failed = failedRendering() { return failed }
 
         // 7. emit the files around the pages.
-        files += emit(plan: plan, pages: pages, options: options, cache: cache)
-        files.sort { $0.path < $1.path }
+        put(emit(plan: plan, pages: pages, options: options, cache: cache))
         clock.lap("emit")
 
         var statistics = clock.statistics()
-        statistics.pages = files.filter { $0.path.hasSuffix(".html") }.count
+        statistics.pages = paths.filter { $0.hasSuffix(".html") }.count
         statistics.providers = records.filter { $0.kind is ProviderKind }.count
-        statistics.files = files.count
+        statistics.files = paths.count
         for stage in statistics.stages { logger.debug("\(stage.name): \(stage.milliseconds) ms") }
         // Freeing every page's text and renderings takes a core tens of milliseconds on a large
         // site: another thread does it while the caller commits the output (and a command-line
         // build may exit before it is done). The closure holds the last references.
         let retired = (content, plan, pages, records)
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
-        return BuildResult(files: files, diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
+        return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
+    }
+
+    /// Builds into memory: the files of a build without errors, sorted by path (none when it has errors).
+    /// `keeping` chooses which files are kept, by output path.
+    static func buildInMemory(_ options: BuildOptions, cache: BuildCache? = nil,
+                              keeping: @escaping @Sendable (String) -> Bool = { _ in true }) -> MemoryBuild {
+        let sink = MemorySink(keeping: keeping)
+        let result = build(options, into: sink, cache: cache)
+        return MemoryBuild(files: result.diagnostics.hasErrors ? [] : sink.files, diagnostics: result.diagnostics, statistics: result.statistics)
     }
 
     /// The plan of the last build when only page bodies changed since, else a new one.

@@ -4,8 +4,8 @@ import Foundation
 struct TemplateStage {
     let templates: TemplateSet
     let contexts: TemplateContexts
-    /// Where pages go as soon as they are rendered, when the build streams to disk.
-    var staging: StagingFolder?
+    /// Where the pages and section lists go, each as soon as it is rendered.
+    let sink: OutputSink
 
     var plan: SitePlan { contexts.plan }
 
@@ -21,10 +21,13 @@ struct TemplateStage {
         }
     }
 
-    /// Every page with a template of its own and every section list, on all cores.
-    func renderPagesAndSections(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [OutputFile] {
+    /// Every page with a template of its own and every section list, on all cores, into the sink.
+    /// Returns their output paths.
+    func renderPagesAndSections(_ pages: [RenderedPage], cache: BuildCache? = nil, key: Int = 0) -> [String] {
         if let cache {
-            return renderPages(pages, cache: cache, key: key) + renderSections(pages, cache: cache, key: key)
+            let files = renderPages(pages, cache: cache, key: key) + renderSections(pages, cache: cache, key: key)
+            sink.put(files)
+            return files.map(\.path)
         }
         // One batch, section lists first: a list of every article is the largest page of a
         // large site, and rendered after the articles it kept one core busy while the other idled.
@@ -40,7 +43,9 @@ struct TemplateStage {
             case .section(let section): file = renderSection(section, pages: pages, intros: intros)
             case .page(let page): file = renderPage(page, pages: pages)
             }
-            return staging.map { $0.write(file) } ?? file
+            // Nothing keeps the page once the sink has it: a large site's HTML is never all in memory.
+            sink.put(file)
+            return file.path
         }
     }
 
