@@ -54,10 +54,22 @@ enum SiteBuilder {
         diagnostics += planDiagnostics
         clock.lap("resolve")
 
-        // 3. render Markdown: every page and record on its own, on all cores.
+        // 3. render Markdown: every page and record on its own, on all cores. A page's HTML depends on
+        // nothing but the page and the plan: without a cache it is rendered here too (step 5).
         let environment = MarkdownStage.environment(for: plan)
         let keys = cache.map { CacheKeys(cache: $0, options: options, plan: plan) }
-        let pages = MarkdownStage.renderPages(content.pages, environment: environment, cache: cache, key: keys?.markdown ?? 0)
+        let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
+        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), sink: sink)
+        let pages: [RenderedPage]
+        if cache == nil {
+            // Each page's own HTML page is rendered with its Markdown and put into the sink, so its
+            // body HTML is not kept: the only stage that reads it is done with it (`TemplateStage+Streaming`).
+            let streamed = stage.renderMarkdownAndPages(content.pages, environment: environment)
+            pages = streamed.pages
+            paths += streamed.paths
+        } else {
+            pages = MarkdownStage.renderPages(content.pages, environment: environment, cache: cache, key: keys?.markdown ?? 0)
+        }
         let records = MarkdownStage.renderRecords(plan, environment: environment)
         diagnostics += pages.flatMap(\.markdown.diagnostics) + records.flatMap(\.diagnostics)
         // The site's editorial rules need each page's rendered text and citations. A page that already
@@ -76,9 +88,7 @@ enum SiteBuilder {
             return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
 
-        // 5. render templates.
-        let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint(options.source.appendingPathComponent($0)) } ?? ""
-        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), sink: sink)
+        // 5. render templates (without a cache, the pages with a template of their own are done: step 3).
         let templateKey = keys?.templates(stylesheet: stylesheet) ?? 0
         paths += stage.renderPagesAndSections(pages, cache: cache, key: templateKey)
         put(stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } }))

@@ -35,7 +35,8 @@ struct TemplateStage {
             case section(SitePlan.Section)
             case page(RenderedPage)
         }
-        let jobs = plan.sections.map(Job.section) + pages.filter { Self.template(for: $0.source.kind) != nil }.map(Job.page)
+        // Without a cache, the other pages went into the sink with their Markdown (`renderMarkdownAndPages`).
+        let jobs = plan.sections.map(Job.section) + pages.filter { $0.source.kind == .home }.map(Job.page)
         let intros = sectionIntros(pages)
         return jobs.parallelMap { job in
             let file: OutputFile
