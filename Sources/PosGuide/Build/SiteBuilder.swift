@@ -83,7 +83,8 @@ enum SiteBuilder {
         diagnostics += LinkResults.check(pages: pages, records: records, plan: plan, cache: cache)
         clock.lap("links")
 
-        // Nothing is rendered from content with errors: the result would not be published anyway.
+        // Nothing more is rendered from content with errors: the result would not be published anyway
+        // (nor are the pages already in the sink).
         guard !diagnostics.hasErrors else {
             return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
