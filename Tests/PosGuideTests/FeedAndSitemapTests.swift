@@ -21,7 +21,7 @@ import Testing
     }
 
     /// loc -> lastmod ("" when the entry has none).
-    static func sitemap(_ result: BuildResult) throws -> [String: String] {
+    static func sitemap(_ result: MemoryBuild) throws -> [String: String] {
         let entry = try Regex(#"<url><loc>https://posguide\.example/([^<]*)</loc>(?:<lastmod>([^<]*)</lastmod>)?</url>"#)
         let pairs = result.text("sitemap.xml").matches(of: entry).map { match in
             ("/" + String(match[1].substring ?? ""), String(match[2].substring ?? ""))

@@ -42,7 +42,7 @@ import Testing
         #expect(site.diagnostics().isEmpty)
         var options = site.options
         options.includeDrafts = true
-        let result = SiteBuilder.build(options)
+        let result = SiteBuilder.buildInMemory(options)
         #expect(result.diagnostics.map(\.description) == ["content/articles/a.md:2:8: warning: still to fill in"])
         #expect(result.paths.contains("articles/a/index.html"))
     }

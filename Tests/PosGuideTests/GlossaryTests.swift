@@ -5,7 +5,7 @@ import Testing
 /// The glossary kind: records read through their schema, term pages, the topic index,
 /// `glossary:` links everywhere Markdown is written, and the printed appendix.
 @Suite struct GlossaryTests {
-    func errors(_ result: BuildResult) -> [String] {
+    func errors(_ result: MemoryBuild) -> [String] {
         result.diagnostics.filter { $0.severity == .error }.map(\.description)
     }
 

@@ -30,7 +30,7 @@ import Testing
         let outcome = BuildCommand.run(fixture.options, output: fixture.output, strict: false)
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
 
-        let inMemory = SiteBuilder.build(fixture.options)
+        let inMemory = SiteBuilder.buildInMemory(fixture.options)
         var lines: [String] = []
         for file in inMemory.files {
             let onDisk = try Data(contentsOf: fixture.output.appendingPathComponent(file.path))

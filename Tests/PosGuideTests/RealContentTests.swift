@@ -5,7 +5,7 @@ import Testing
 /// The published site itself: enough articles, long enough, sourced, linked only where allowed.
 @Suite struct RealContentTests {
     static let root = SiteFixture.packageRoot
-    static let build = SiteBuilder.build(BuildOptions(source: root, today: SiteFixture.today))
+    static let build = SiteBuilder.buildInMemory(BuildOptions(source: root, today: SiteFixture.today))
     static let loaded = ContentLoader(root: root).load()
 
     var content: SiteContent { Self.loaded.0! }

@@ -10,7 +10,7 @@ import Testing
         let site = try SiteFixture(files)
         var options = site.options
         options.includeDrafts = includeDrafts
-        return SiteBuilder.build(options).diagnostics.map(\.formatted)
+        return SiteBuilder.buildInMemory(options).diagnostics.map(\.formatted)
     }
 
     @Test func readsTheRulesOfEachSection() throws {

@@ -66,8 +66,8 @@ final class SiteFixture {
         BuildOptions(source: root, today: Self.today)
     }
 
-    func build() -> BuildResult {
-        SiteBuilder.build(options)
+    func build() -> MemoryBuild {
+        SiteBuilder.buildInMemory(options)
     }
 
     /// Every diagnostic as printed: `path:line:col: severity: message`.
@@ -78,14 +78,12 @@ final class SiteFixture {
     var output: URL { root.appendingPathComponent("public") }
 }
 
-extension BuildResult {
+extension MemoryBuild {
     /// The text of an output file, or "" when the build did not make it.
     func text(_ path: String) -> String {
         guard let file = file(path), let data = try? file.data() else { return "" }
         return String(decoding: data, as: UTF8.self)
     }
-
-    var paths: [String] { files.map(\.path) }
 }
 
 /// A minimal valid page.

@@ -144,7 +144,7 @@ import Testing
     @Test func findsNoBrokenInternalLinkInTheRealSite() throws {
         let root = SiteFixture.packageRoot
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path) else { return }
-        let result = SiteBuilder.build(BuildOptions(source: root, today: SiteFixture.today))
+        let result = SiteBuilder.buildInMemory(BuildOptions(source: root, today: SiteFixture.today))
         #expect(result.diagnostics.errors.map(\.description) == [])
         #expect(BuiltSiteLinkChecker(result).brokenLinks() == [])
     }
@@ -155,7 +155,7 @@ import Testing
 struct BuiltSiteLinkChecker {
     let files: [String: String]
 
-    init(_ result: BuildResult) {
+    init(_ result: MemoryBuild) {
         var files: [String: String] = [:]
         for file in result.files where file.path.hasSuffix(".html") {
             files[file.path] = (try? file.data()).map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -9,18 +9,18 @@ import Testing
     static let nowhere = URL(fileURLWithPath: "/nonexistent/posguide-\(UUID().uuidString)")
 
     /// Builds `tree` with `source` pointing nowhere.
-    static func build(_ tree: some SourceTree) -> BuildResult {
+    static func build(_ tree: some SourceTree) -> MemoryBuild {
         var options = BuildOptions(source: nowhere, today: SiteFixture.today)
         options.tree = tree
-        return SiteBuilder.build(options)
+        return SiteBuilder.buildInMemory(options)
     }
 
     /// Each output file's path and bytes, in the build's order.
-    static func files(_ result: BuildResult) throws -> [(String, Data)] {
+    static func files(_ result: MemoryBuild) throws -> [(String, Data)] {
         try result.files.map { ($0.path, try $0.data()) }
     }
 
-    static func expectSameFiles(_ memory: BuildResult, _ disk: BuildResult) throws {
+    static func expectSameFiles(_ memory: MemoryBuild, _ disk: MemoryBuild) throws {
         #expect(memory.diagnostics.map(\.description) == disk.diagnostics.map(\.description))
         #expect(memory.paths == disk.paths)
         #expect(!disk.files.isEmpty)
@@ -32,7 +32,7 @@ import Testing
     @Test func theRealSiteBuiltFromMemoryIsByteForByteTheSiteBuiltFromDisk() throws {
         let disk = DiskTree(root: SiteFixture.packageRoot)
         let memory = try MemoryTree(copying: disk, folders: ["content", "templates"])
-        let fromDisk = SiteBuilder.build(BuildOptions(source: SiteFixture.packageRoot, today: SiteFixture.today))
+        let fromDisk = SiteBuilder.buildInMemory(BuildOptions(source: SiteFixture.packageRoot, today: SiteFixture.today))
         let fromMemory = Self.build(memory)
         try Self.expectSameFiles(fromMemory, fromDisk)
         // The parts read outside the loader: a copied asset, the stylesheet's fingerprint, the print

@@ -10,7 +10,7 @@ struct SubPathLinkCrawl {
     let files: [String: Data]
 
     /// `result` built with `base_url` = `origin + basePath` (`https://org.example` + `/guide/`).
-    init(_ result: BuildResult, origin: String, basePath: String) throws {
+    init(_ result: MemoryBuild, origin: String, basePath: String) throws {
         self.origin = origin
         self.basePath = basePath
         var files: [String: Data] = [:]

@@ -8,7 +8,7 @@ import Testing
     static let subPathURL = "https://org.example/guide/"
 
     @Test func theRealSiteBuiltUnderASubPathHasNoBrokenLinks() throws {
-        let result = SiteBuilder.build(BuildOptions(source: SiteFixture.packageRoot, baseURL: Self.subPathURL, today: SiteFixture.today))
+        let result = SiteBuilder.buildInMemory(BuildOptions(source: SiteFixture.packageRoot, baseURL: Self.subPathURL, today: SiteFixture.today))
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.description))")
         let crawl = try SubPathLinkCrawl(result, origin: "https://org.example", basePath: "/guide/")
         let (checked, problems) = crawl.crawl()
@@ -20,7 +20,7 @@ import Testing
         let site = try SiteFixture(["content/index.md": page("首页")], templates: .repositoryWith(["footer": "<a href=\"/feed.xml\">订阅</a>"]))
         var options = site.options
         options.baseURL = Self.subPathURL
-        let crawl = try SubPathLinkCrawl(SiteBuilder.build(options), origin: "https://org.example", basePath: "/guide/")
+        let crawl = try SubPathLinkCrawl(SiteBuilder.buildInMemory(options), origin: "https://org.example", basePath: "/guide/")
         #expect(crawl.crawl().problems.contains { $0.file == "index.html" && $0.link == "/feed.xml" && $0.reason.contains("leaves the base path") })
         #expect(crawl.problem(with: "/guide/nowhere/", in: "index.html") == "no file nowhere/index.html in the output")
         #expect(crawl.problem(with: "feed.xml", in: "index.html") == nil)

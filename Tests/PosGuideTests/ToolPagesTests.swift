@@ -5,7 +5,7 @@ import Testing
 /// The tool pages' HTML contract (what the script and the browser tests rely on),
 /// and that they teach without JavaScript: results and examples are computed at build time.
 @Suite struct ToolPagesTests {
-    static let build = SiteBuilder.build(BuildOptions(source: SiteFixture.packageRoot, today: SiteFixture.today))
+    static let build = SiteBuilder.buildInMemory(BuildOptions(source: SiteFixture.packageRoot, today: SiteFixture.today))
 
     /// The text of every `data-result` element in `html`.
     static func results(_ html: String) -> [String: String] {

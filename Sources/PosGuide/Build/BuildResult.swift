@@ -6,8 +6,6 @@ struct OutputFile: Sendable {
         case bytes(Data)
         /// A file of the site copied as it is (assets), by its path in the tree: read only when written or served.
         case copy(String, from: any SourceTree)
-        /// Already written to the staging folder while the build ran (`posguide build` streams pages).
-        case written
     }
 
     /// Relative to the output folder: `articles/fees/index.html`.
@@ -31,21 +29,29 @@ struct OutputFile: Sendable {
         switch contents {
         case .bytes(let data): return data
         case .copy(let source, let tree): return try tree.contents(of: source)
-        case .written: throw OutputError("\(path) was written to the staging folder; its bytes are not kept")
         }
     }
 }
 
-/// What a build produced: the files (path -> bytes) and every diagnostic.
+/// What a build says about itself; its files went into the sink it was handed.
 struct BuildResult: Sendable {
+    var diagnostics: [Diagnostic]
+    var statistics: BuildStatistics
+
+    /// Whether the files may be published: no errors, and no warnings when `strict`.
+    func isPublishable(strict: Bool) -> Bool {
+        !diagnostics.hasErrors && !(strict && !diagnostics.isEmpty)
+    }
+}
+
+/// A build made into memory (`SiteBuilder.buildInMemory`): its files and what it says.
+struct MemoryBuild: Sendable {
+    /// Sorted by path; none when the build has errors.
     var files: [OutputFile]
     var diagnostics: [Diagnostic]
     var statistics: BuildStatistics
 
-    /// Whether the result may be written: no errors, and no warnings when `strict`.
-    func isPublishable(strict: Bool) -> Bool {
-        !diagnostics.hasErrors && !(strict && !diagnostics.isEmpty)
-    }
+    var paths: [String] { files.map(\.path) }
 
     func file(_ path: String) -> OutputFile? {
         files.first { $0.path == path }

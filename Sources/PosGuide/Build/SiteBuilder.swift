@@ -3,18 +3,24 @@ import Logging
 
 /// The build, start to finish: (content, templates, config) -> files + diagnostics.
 ///
-/// Writing to disk, serving from memory and exporting guides all consume the
-/// `BuildResult`; none of them is part of it.
+/// Every file goes into the `OutputSink` the build is handed, as soon as it is made: the
+/// staging folder of `posguide build`, or memory (the preview, export, tests). The build
+/// itself touches no output on disk.
 enum SiteBuilder {
     static let logger = Logger(label: "posguide.build")
 
     /// Builds the site. With a `cache` (the preview), the results of the stages whose inputs are as in
     /// the last build are reused (its memos decide, item by item): same bytes, less work.
     ///
-    /// With a `staging` folder (`posguide build`), pages are written to it as they are rendered
-    /// and come back as `.written`, so the site's HTML is never all in memory at once.
-    static func build(_ options: BuildOptions, cache: BuildCache? = nil, staging: StagingFolder? = nil) -> BuildResult {
+    /// A build with errors may have put some files into `sink` already: they are not to be published.
+    static func build(_ options: BuildOptions, into sink: OutputSink, cache: BuildCache? = nil) -> BuildResult {
         var clock = StageClock()
+        // What went into the sink, for the statistics.
+        var paths: [String] = []
+        func put(_ files: [OutputFile]) {
+            sink.put(files)
+            paths += files.map(\.path)
+        }
         var diagnostics: [Diagnostic] = []
         cache?.beginBuild()
         let memos = cache?.memos ?? BuildMemos(keeps: false)
@@ -31,7 +37,7 @@ enum SiteBuilder {
         diagnostics += loadDiagnostics + templateDiagnostics
         clock.lap("load")
         guard let content = loaded, let templates else {
-            return BuildResult(files: [], diagnostics: diagnostics, statistics: clock.statistics())
+            return BuildResult(diagnostics: diagnostics, statistics: clock.statistics())
         }
         diagnostics += GuideStage.check(templates, assets: templates.assets, guides: content.guides)
         diagnostics += RecordKinds.checkTemplates(templates, content: content)
@@ -59,8 +65,20 @@ enum SiteBuilder {
 
         // 3. render Markdown: every page and record on its own, on all cores.
         let environment = MarkdownStage.environment(for: plan)
-        let pages = memos.markdown.results(for: pageInputs, site: site.markdown(plan)) {
-            MarkdownStage.renderPages($0.map { content.pages[$0] }, environment: environment)
+        let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint($0, in: tree) } ?? ""
+        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), sink: sink)
+        let pages: [RenderedPage]
+        if memos.keeps {
+            pages = memos.markdown.results(for: pageInputs, site: site.markdown(plan)) {
+                MarkdownStage.renderPages($0.map { content.pages[$0] }, environment: environment)
+            }
+        } else {
+            // Nothing is kept for a next build: a page's HTML page depends on nothing but the page and the
+            // plan, so it is rendered with its Markdown and goes into the sink at once, and the page keeps
+            // only what later stages read (`TemplateStage+Streaming`): the site's HTML is never all in memory.
+            let streamed = stage.renderMarkdownAndPages(content.pages, environment: environment)
+            pages = streamed.pages
+            paths += streamed.paths
         }
         let records = MarkdownStage.renderRecords(plan, environment: environment)
         diagnostics += pages.flatMap(\.markdown.diagnostics) + records.flatMap(\.diagnostics)
@@ -73,29 +91,27 @@ enum SiteBuilder {
 
         // 4. check links: needs every page's anchors, so only after all pages rendered.
         let checker = LinkStage.checker(plan: plan, pages: pages, records: records)
-        let paths = memos.linkPaths.results(for: pages.map(Identical.init), site: memos.plan.generation) {
+        let linkPaths = memos.linkPaths.results(for: pages.map(Identical.init), site: memos.plan.generation) {
             LinkStage.checkPaths($0.map { pages[$0] }, checker: checker)
         }
-        diagnostics += LinkStage.diagnostics(pages: paths, records: records, plan: plan, checker: checker)
+        diagnostics += LinkStage.diagnostics(pages: linkPaths, records: records, plan: plan, checker: checker)
         clock.lap("links")
 
-        // Nothing is rendered from content with errors: the result would not be published anyway.
+        // Nothing more is rendered from content with errors: the result would not be published anyway
+        // (nor are the pages already in the sink).
         guard !diagnostics.hasErrors else {
-            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
+            return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
 
-        // 5. render templates.
-        let stylesheet = plan.assets["site.css"].map { plan.paths.href("/assets/site.css?v=") + fingerprint($0, in: tree) } ?? ""
-        let stage = TemplateStage(templates: templates, contexts: TemplateContexts(plan: plan, today: options.today, stylesheet: stylesheet, withPDF: options.pdf != nil), staging: staging)
-        let jobs = stage.jobs(pages)
+        // 5. render templates (the pages with a template of their own are done when they streamed: step 3).
+        let jobs = stage.jobs(pages, streamed: !memos.keeps)
         let listed = TemplateInput.listed(pages)
-        var files = memos.templates.results(for: jobs.map { TemplateInput($0, listed: listed) }, site: site.templates(plan, stylesheet: stylesheet)) {
+        put(memos.templates.results(for: jobs.map { TemplateInput($0, listed: listed) }, site: site.templates(plan, stylesheet: stylesheet)) {
             stage.render($0.map { jobs[$0] }, pages: pages)
-        }
-        files.append(stage.renderHome(pages))
-        files += stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } })
-        files.append(stage.render404())
-        if let search = stage.renderSearchPage() { files.append(search) }
+        })
+        put([stage.renderHome(pages)])
+        put(stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } }))
+        put([stage.render404(), stage.renderSearchPage()].compactMap { $0 })
         clock.lap("templates")
 
         // 6. guides: each guide as one print document, its chapters through the Markdown stage again
@@ -103,24 +119,24 @@ enum SiteBuilder {
         let guideStage = GuideStage(plan: plan, environment: environment, templates: templates, tree: tree, withPDF: options.pdf != nil)
         let (documents, guideDiagnostics) = guideStage.renderDocuments()
         diagnostics += guideDiagnostics
-        files += documents.map { OutputFile(path: $0.htmlPath, text: $0.html) }
+        put(documents.map { OutputFile(path: $0.htmlPath, text: $0.html) })
         clock.lap("guides")
         // A partial that recursed without end cut its pages short: nothing is published (nor printed).
         func failedRendering() -> BuildResult? {
             diagnostics += templates.problems.drain()
             guard diagnostics.hasErrors else { return nil }
-            return BuildResult(files: [], diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
+            return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: clock.statistics())
         }
         if let failed = failedRendering() { return failed }
         var pdfs = GuidePDFs.Result()
         if let pdf = options.pdf {
             pdfs = GuidePDFs.render(documents, options: pdf)
             diagnostics += pdfs.diagnostics
-            files += pdfs.files
+            put(pdfs.files)
             clock.lap("pdf")
         }
         // The list shows page counts, known only once the PDFs exist.
-        if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { files.append(list) }
+        if let list = stage.renderGuideList(documents, pageCounts: pdfs.pageCounts) { put([list]) }
         if let failed = failedRendering() { return failed }
 
         // 7. emit the files around the pages.
@@ -130,27 +146,35 @@ enum SiteBuilder {
         let lists: [ListInput] = [.sitemap(baseURL: plan.config.baseURL, paths: entries.map(\.path), dates: entries.map(\.lastModified)),
                                   .feed(listed: articles.map(\.listSignature))]
         let config = plan.config
-        files += memos.lists.results(for: lists, site: site.markdown(plan)) { missing in
+        put(memos.lists.results(for: lists, site: site.markdown(plan)) { missing in
             missing.parallelMap { list in
                 list == 0 ? FeedAndSitemap.sitemap(paths: entries, baseURL: config.baseURL)
                     : FeedAndSitemap.atom(articles: articles.map { ($0.source, $0.summary) }, config: config)
             }
-        }
-        files += emit(plan: plan, options: options)
-        files.sort { $0.path < $1.path }
+        })
+        put(emit(plan: plan, options: options))
         clock.lap("emit")
 
         var statistics = clock.statistics()
-        statistics.pages = files.filter { $0.path.hasSuffix(".html") }.count
+        statistics.pages = paths.filter { $0.hasSuffix(".html") }.count
         statistics.providers = records.filter { $0.kind is ProviderKind }.count
-        statistics.files = files.count
+        statistics.files = paths.count
         for stage in statistics.stages { logger.debug("\(stage.name): \(stage.milliseconds) ms") }
         // Freeing every page's text and renderings takes a core tens of milliseconds on a large
         // site: another thread does it while the caller commits the output (and a command-line
         // build may exit before it is done). The closure holds the last references.
         let retired = (content, plan, pages, records)
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
-        return BuildResult(files: files, diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
+        return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
+    }
+
+    /// Builds into memory: the files of a build without errors, sorted by path (none when it has errors).
+    /// `keeping` chooses which files are kept, by output path.
+    static func buildInMemory(_ options: BuildOptions, cache: BuildCache? = nil,
+                              keeping: @escaping @Sendable (String) -> Bool = { _ in true }) -> MemoryBuild {
+        let sink = MemorySink(keeping: keeping)
+        let result = build(options, into: sink, cache: cache)
+        return MemoryBuild(files: result.diagnostics.hasErrors ? [] : sink.files, diagnostics: result.diagnostics, statistics: result.statistics)
     }
 
     /// Browsers ask for /favicon.ico whatever a page links to: `assets/favicon.ico` is published there too.

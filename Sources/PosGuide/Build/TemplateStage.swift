@@ -4,8 +4,8 @@ import Foundation
 struct TemplateStage {
     let templates: TemplateSet
     let contexts: TemplateContexts
-    /// Where pages go as soon as they are rendered, when the build streams to disk.
-    var staging: StagingFolder?
+    /// Where the pages and section lists go, each as soon as it is rendered.
+    let sink: OutputSink
 
     var plan: SitePlan { contexts.plan }
 
@@ -30,10 +30,12 @@ struct TemplateStage {
     /// Every section list, then every page with a template of its own but the home page, which
     /// lists other pages (`renderHome`). Lists first: a list of every article is the largest page
     /// of a large site, and rendered after the articles it kept one core busy while the other idled.
-    func jobs(_ pages: [RenderedPage]) -> [Job] {
+    /// `streamed`: the pages went into the sink with their Markdown (`renderMarkdownAndPages`), so only the lists are left.
+    func jobs(_ pages: [RenderedPage], streamed: Bool = false) -> [Job] {
         let intros = sectionIntros(pages)
-        return plan.sections.map { Job.section($0, intro: intros[$0.name]) }
-            + pages.filter { Self.template(for: $0.source.kind) != nil && $0.source.kind != .home }.map(Job.page)
+        let lists = plan.sections.map { Job.section($0, intro: intros[$0.name]) }
+        if streamed { return lists }
+        return lists + pages.filter { Self.template(for: $0.source.kind) != nil && $0.source.kind != .home }.map(Job.page)
     }
 
     /// Renders `jobs`, on all cores; `pages` are every rendered page (lists show their summaries).
@@ -44,7 +46,7 @@ struct TemplateStage {
             case .section(let section, let intro): file = renderSection(section, intro: intro, pages: pages)
             case .page(let page): file = renderPage(page, pages: pages)
             }
-            return staging.map { $0.write(file) } ?? file
+            return file
         }
     }
 

@@ -23,7 +23,7 @@ public enum BuildCommand {
             case .failure(let error): return CommandResult(exitCode: 1, stderr: error.formatted)
             }
         }
-        // Writing: pages stream into a staging folder as they render; it is swapped in only if the build succeeds.
+        // Writing: every file goes into a staging folder as it is made; it is swapped in only if the build succeeds.
         var staging: StagingFolder?
         if let output {
             do {
@@ -32,7 +32,8 @@ public enum BuildCommand {
                 return CommandResult(exitCode: 1, stderr: (flagProblem ?? "") + CommandResult.errorLine(error))
             }
         }
-        let result = SiteBuilder.build(options, staging: staging)
+        // `check` writes nothing: its files are dropped as they come.
+        let result = SiteBuilder.build(options, into: staging ?? MemorySink(keeping: { _ in false }))
         let printed = DiagnosticReport(result.diagnostics, command: output == nil ? "posguide check" : "posguide build", verbose: verbose)
         var outcome = CommandResult(stderr: (flagProblem ?? "") + printed.text)
         if verbose {
@@ -61,7 +62,7 @@ public enum BuildCommand {
         let indexer = SearchIndexer.locate(source: options.source, environment: environment)
         var search = SearchIndexer.skippedNote
         do {
-            try OutputWriter.commit(result, staging: staging, to: output) { folder in
+            try OutputWriter.commit(staging, to: output) { folder in
                 guard let indexer else { return }
                 let report = try indexer.index(site: folder)
                 search = "search index of \(report.pages) pages in \(report.milliseconds) ms"

@@ -34,7 +34,15 @@ public enum ExportCommand {
             case .failure(let error): return CommandResult(exitCode: 1, stderr: error.formatted)
             }
         }
-        let result = SiteBuilder.build(options)
+        var paths = chosen.map(PrintDocument.htmlPath(of:))
+        if pdf { paths += chosen.map(PrintDocument.pdfPath(of:)) }
+        // A built site's /guides/ states each PDF's page count: it is rewritten with the PDFs just
+        // made, so it never states the count of a PDF this export replaced. An export into a folder
+        // with no site gets no list (it would link a stylesheet and pages that are not there).
+        if pdf, FileManager.default.fileExists(atPath: output.appendingPathComponent(guideList).path) { paths.append(guideList) }
+        // Only the files exported are kept: the site's pages are dropped as they are rendered.
+        let wanted = Set(paths)
+        let result = SiteBuilder.buildInMemory(options, keeping: { wanted.contains($0) })
         var outcome = CommandResult(stderr: flagProblem + DiagnosticReport(result.diagnostics, command: "posguide export", verbose: verbose).text)
         let errors = result.diagnostics.errors.count
         guard errors == 0 else {
@@ -42,12 +50,6 @@ public enum ExportCommand {
             outcome.exitCode = 1
             return outcome
         }
-        var paths = chosen.map(PrintDocument.htmlPath(of:))
-        if pdf { paths += chosen.map(PrintDocument.pdfPath(of:)) }
-        // A built site's /guides/ states each PDF's page count: it is rewritten with the PDFs just
-        // made, so it never states the count of a PDF this export replaced. An export into a folder
-        // with no site gets no list (it would link a stylesheet and pages that are not there).
-        if pdf, FileManager.default.fileExists(atPath: output.appendingPathComponent(guideList).path) { paths.append(guideList) }
         let files = paths.compactMap(result.file)
         do {
             try GuideExporter.write(files, to: output)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A Markdown page of the site, loaded and with its place decided.
 ///
 /// A class, not a struct: the build sorts, filters and caches tens of thousands of these,
@@ -16,23 +18,31 @@ final class PageSource: Sendable {
         case recordList(folder: String)
     }
 
-    let file: SourceFile
+    /// The file and its body, behind a lock only so that a build may let go of the text once the
+    /// page is rendered (`releaseText`): every page's source would otherwise stay until the build ends.
+    private let contents: Mutex<(file: SourceFile, body: Substring)>
+    var file: SourceFile { contents.withLock { $0.file } }
     let kind: Kind
     /// The site path, e.g. `/articles/fees/`.
     let url: String
     let metadata: PageMetadata
     /// The Markdown after the front matter: a view into `file.text`, made a `String` when rendered.
-    let bodyText: Substring
+    var bodyText: Substring { contents.withLock { $0.body } }
     var body: String { String(bodyText) }
     let bodyFirstLine: Int
 
     init(file: SourceFile, kind: Kind, url: String, metadata: PageMetadata, body: Substring, bodyFirstLine: Int) {
-        self.file = file
+        self.contents = Mutex((file, body))
         self.kind = kind
         self.url = url
         self.metadata = metadata
-        self.bodyText = body
         self.bodyFirstLine = bodyFirstLine
+    }
+
+    /// Lets go of the page's text (the path stays), for a build done with it: what reads it
+    /// afterwards reads an empty file.
+    func releaseText() {
+        contents.withLock { $0 = (SourceFile(path: $0.file.path, text: ""), "") }
     }
 
     /// The section an article or section index belongs to.

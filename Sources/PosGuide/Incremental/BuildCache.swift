@@ -72,8 +72,13 @@ final class BuildMemos {
     /// The sitemap and the feed: both list every page, and making them costs more than comparing their inputs.
     let lists: StageMemo<ListInput, OutputFile>
 
+    /// Whether results are kept for the next build (the preview). A full build keeps none, and so
+    /// streams each page's HTML into the sink with its Markdown instead (`SiteBuilder.build`).
+    let keeps: Bool
+
     /// With `keeps` false (a full build), nothing is kept: every result is made.
     init(keeps: Bool) {
+        self.keeps = keeps
         plan = PlanMemo(keeps: keeps)
         fillInMarkers = StageMemo(keeps: keeps)
         markdown = StageMemo(keeps: keeps)

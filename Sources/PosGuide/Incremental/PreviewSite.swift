@@ -48,20 +48,21 @@ public final class PreviewSite {
     public func rebuild(_ changes: SourceChanges) -> Rebuild {
         let start = DispatchTime.now()
         cache.invalidate(changes)
-        var result = SiteBuilder.build(options, cache: cache)
+        // Into memory: a failed build's files are never served, the last good build's stay.
+        var result = SiteBuilder.buildInMemory(options, cache: cache)
         var changed: [String] = []
         if result.diagnostics.hasErrors {
             snapshot.diagnostics = result.diagnostics
             snapshot.failed = true
         } else if let last = lastFiles, last.paths.count == result.files.count,
-                  zip(last.paths, result.files).allSatisfy({ $0 == $1.path && !$1.isWritten }) {
+                  zip(last.paths, result.files).allSatisfy({ $0 == $1.path }) {
             // The same files as the last good build, in the same order (the usual edit): each compared
             // with the one at its position, and only those made anew put in the served table.
             var files = snapshot.files
             var data = last.data
             for (index, file) in result.files.enumerated() {
                 let previous = last.data[index]
-                guard let (bytes, isChanged) = contents(of: file, previous: previous, changes: changes, diagnostics: &result.diagnostics) else { continue }
+                let (bytes, isChanged) = contents(of: file, previous: previous, changes: changes, diagnostics: &result.diagnostics)
                 if isChanged { changed.append(Self.sitePath(file.path)) }
                 if !Self.sharesBuffer(bytes, previous) {
                     files[file.path] = bytes
@@ -75,14 +76,14 @@ public final class PreviewSite {
             files.reserveCapacity(result.files.count)
             var order: (paths: [String], data: [Data]) = ([], [])
             for file in result.files {
-                guard let (data, isChanged) = contents(of: file, previous: snapshot.files[file.path], changes: changes, diagnostics: &result.diagnostics) else { continue }
+                let (data, isChanged) = contents(of: file, previous: snapshot.files[file.path], changes: changes, diagnostics: &result.diagnostics)
                 if isChanged { changed.append(Self.sitePath(file.path)) }
                 files[file.path] = data
                 order.paths.append(file.path)
                 order.data.append(data)
             }
             for path in snapshot.files.keys where files[path] == nil { changed.append(Self.sitePath(path)) }
-            lastFiles = order.paths.count == result.files.count ? order : nil
+            lastFiles = order
             snapshot = Snapshot(files: files, diagnostics: result.diagnostics, failed: false)
         }
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
@@ -91,8 +92,8 @@ public final class PreviewSite {
     }
 
     /// The bytes to serve for `file` and whether they differ from `previous`, the last good build's
-    /// (nil when it had no such file); nil for a file already on disk, which the preview never makes.
-    private func contents(of file: OutputFile, previous: Data?, changes: SourceChanges, diagnostics: inout [Diagnostic]) -> (Data, Bool)? {
+    /// (nil when it had no such file).
+    private func contents(of file: OutputFile, previous: Data?, changes: SourceChanges, diagnostics: inout [Diagnostic]) -> (Data, Bool) {
         switch file.contents {
         case .bytes(let bytes):
             return (bytes, previous.map { !Self.same($0, bytes) } ?? true)
@@ -107,8 +108,6 @@ public final class PreviewSite {
                 diagnostics.append(.warning("file.unreadable", "cannot read file: \(error.reason)", at: SourceLocation(path: source)))
             }
             return (data, previous != data)
-        case .written:
-            return nil  // only `posguide build` streams files to disk; the preview never does
         }
     }
 
@@ -129,12 +128,5 @@ public final class PreviewSite {
         if outputPath == "index.html" { return "/" }
         if outputPath.hasSuffix("/index.html") { return "/" + outputPath.dropLast("index.html".count) }
         return "/" + outputPath
-    }
-}
-
-private extension OutputFile {
-    var isWritten: Bool {
-        if case .written = contents { return true }
-        return false
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes a build result to disk: into a staging folder beside the output, then swapped in.
+/// Puts a build on disk: its files go into a staging folder beside the output (the build's sink),
+/// which is then swapped in.
 ///
 /// A failed write leaves the previous output exactly as it was; the previous output a
 /// successful one replaces is deleted in the background (`Trash`). The output
@@ -22,14 +23,13 @@ enum OutputWriter {
         return try StagingFolder.make(beside: output)
     }
 
-    /// Writes the files of `result` not yet in `staging`, adds the marker and swaps the folder in.
-    /// `beforeSwap` runs on the complete staging folder (the search index is made there, so it
-    /// lands in the same swap as the pages it indexes). On any failure the staging folder is
-    /// removed and the output left as it was.
-    static func commit(_ result: BuildResult, staging: StagingFolder, to output: URL, beforeSwap: (URL) throws -> Void = { _ in }) throws {
+    /// Adds the marker to `staging`, which the build has filled (it is the build's sink), and swaps
+    /// the folder in. `beforeSwap` runs on the complete staging folder (the search index is made
+    /// there, so it lands in the same swap as the pages it indexes). On any failure, a write the
+    /// build made included, the staging folder is removed and the output left as it was.
+    static func commit(_ staging: StagingFolder, to output: URL, beforeSwap: (URL) throws -> Void = { _ in }) throws {
         do {
             if let failure = staging.firstFailure { throw failure }
-            try writeFiles(result.files.filter { if case .written = $0.contents { return false } else { return true } }, into: staging.url)
             try beforeSwap(staging.url)
             try write(Data(markerText.utf8), to: staging.url.path + "/" + markerName)
             try swap(staging.url, into: output.standardizedFileURL)
@@ -53,26 +53,6 @@ enum OutputWriter {
                 "refusing to replace \(output.path): the folder is not empty and has no \(markerName) marker, so posguide did not make it; choose another --output or empty it yourself"
             )
         }
-    }
-
-    static func writeFiles(_ files: [OutputFile], into staging: URL) throws {
-        // Folders first, one pass; then the files on all cores.
-        var made: Set<String> = []
-        for file in files {
-            let directory = staging.path + "/" + file.path.split(separator: "/").dropLast().joined(separator: "/")
-            if made.insert(directory).inserted {
-                try FileSystem.makeFolder(directory)
-            }
-        }
-        let failures = files.parallelMap { file -> Error? in
-            do {
-                try write(file.data(), to: staging.path + "/" + file.path)
-                return nil
-            } catch {
-                return error
-            }
-        }.compactMap { $0 }
-        if let failure = failures.first { throw failure }
     }
 
     /// Makes the folder `path` goes in, when it is missing.

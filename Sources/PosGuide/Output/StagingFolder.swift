@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
 
-/// The folder a build is written into before it is swapped in, open while the build runs so
-/// that pages go to disk as soon as they are rendered: a large site then never holds all its
-/// HTML in memory at once.
+/// The folder a build is written into before it is swapped in: the output sink of `posguide build`
+/// (`OutputSink.swift`). Files go to disk as soon as they are made, so a large site never holds
+/// all its HTML in memory at once.
 ///
 /// Nothing here touches the output folder; `OutputWriter.commit` swaps the staging folder
 /// in once the build has succeeded, and `discard` removes it when it has not.
@@ -23,8 +23,8 @@ final class StagingFolder: Sendable {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Writes `file` now (from any thread) and returns it as written.
-    func write(_ file: OutputFile) -> OutputFile {
+    /// Writes `file` now (from any thread); a failure is kept for `firstFailure`.
+    func write(_ file: OutputFile) {
         // Not `url.appendingPathComponent`: it stats the path it builds.
         let path = url.path + "/" + file.path
         do {
@@ -33,7 +33,6 @@ final class StagingFolder: Sendable {
         } catch {
             failure.withLock { if $0 == nil { $0 = error } }
         }
-        return OutputFile(path: file.path, contents: .written)
     }
 
     /// The first write that failed, if any.
