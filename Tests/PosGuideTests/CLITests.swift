@@ -17,7 +17,7 @@ import Testing
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("built 6 pages, 0 providers, 15 files in ") == true)  // the theme's favicon.svg, favicon.ico and search.js, /favicon.ico and /search/
+        #expect(lines.first?.hasPrefix("built 6 pages, 15 files in ") == true)  // the theme's favicon.svg, favicon.ico and search.js, /favicon.ico and /search/
         #expect(run.stderr.isEmpty)
     }
 

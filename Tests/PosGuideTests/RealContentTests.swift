@@ -104,6 +104,14 @@ import Testing
         }
     }
 
+    /// The summary line counts each kind's records: an editor sees the glossary terms went in too.
+    @Test func theSummaryCountsEveryKindOfRecord() {
+        let providers = content.records["providers"]?.count ?? 0
+        let terms = content.records["glossary"]?.count ?? 0
+        #expect(providers >= 12 && terms >= 20)
+        #expect(Self.build.statistics.counts.hasSuffix("pages, \(providers) providers, \(terms) glossary terms"))
+    }
+
     /// Search needs JavaScript; without it the page offers every list there is to browse instead.
     @Test func theSearchPageWithoutScriptOffersEveryListToBrowse() throws {
         let page = Self.build.text("search/index.html")

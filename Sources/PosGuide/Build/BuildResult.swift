@@ -60,14 +60,20 @@ struct MemoryBuild: Sendable {
 
 public struct BuildStatistics: Sendable {
     var pages = 0
-    var providers = 0
+    /// Each kind's published records, in `RecordKinds.all` order: `12 providers`, `30 glossary terms`.
+    var records: [String] = []
     var files = 0
     var milliseconds = 0
     /// Milliseconds per stage, in order.
     public var stages: [(name: String, milliseconds: Int)] = []
 
-    /// `built 15 pages, 12 providers, 48 files in 120 ms`
+    /// `built 15 pages, 12 providers, 30 glossary terms, 48 files in 120 ms`
     public var summary: String {
-        "built \(pages) pages, \(providers) providers, \(files) files in \(milliseconds) ms"
+        "built \(counts), \(files) files in \(milliseconds) ms"
+    }
+
+    /// `15 pages, 12 providers, 30 glossary terms`: the pages, then each kind that has records.
+    var counts: String {
+        (["\(pages) pages"] + records).joined(separator: ", ")
     }
 }

@@ -157,7 +157,7 @@ enum SiteBuilder {
 
         var statistics = clock.statistics()
         statistics.pages = paths.filter { $0.hasSuffix(".html") }.count
-        statistics.providers = records.filter { $0.kind is ProviderKind }.count
+        statistics.records = plan.publishedRecords.filter { !$0.records.isEmpty }.map { $0.kind.counted($0.records.count) }
         statistics.files = paths.count
         for stage in statistics.stages { logger.debug("\(stage.name): \(stage.milliseconds) ms") }
         // Freeing every page's text and renderings takes a core tens of milliseconds on a large

@@ -55,7 +55,7 @@ public enum BuildCommand {
             return outcome
         }
         guard let output, let staging else {
-            outcome.stdout = "checked \(result.statistics.pages) pages, \(result.statistics.providers) providers: \(DiagnosticReport.warningCount(ids: warningIDs))\n"
+            outcome.stdout = "checked \(result.statistics.counts): \(DiagnosticReport.warningCount(ids: warningIDs))\n"
             return outcome
         }
         // The search index is made in the staging folder, after every page is written and before the swap.

@@ -6,6 +6,7 @@ import Yams
 struct GlossaryKind: RecordKind {
     let folder = "glossary"
     let name = "glossary"
+    let noun = "glossary term"
     let linkScheme: String? = "glossary"
     let recordTemplate = "glossary"
     let listTemplate = "glossary-index"

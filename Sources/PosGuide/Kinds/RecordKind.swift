@@ -21,6 +21,8 @@ protocol RecordKind: Sendable {
     var listDescription: String { get }
     /// Whether the list page is published when the kind has no files at all. Providers' always was.
     var listsWhenAbsent: Bool { get }
+    /// What one record is called in the build's summary line (`provider`, `glossary term`).
+    var noun: String { get }
     /// What `posguide new <name> <id>` starts the record from: `templates/archetypes/<archetype>`.
     var archetype: String { get }
 
@@ -48,6 +50,10 @@ extension RecordKind {
     var listsWhenAbsent: Bool { false }
     var archetype: String { "\(name).yaml" }
     var listURL: String { "/\(folder)/" }
+    var noun: String { name }
+
+    /// `1 provider`, `12 providers`.
+    func counted(_ count: Int) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     func url(of id: String) -> String { "/\(folder)/\(id)/" }
 
