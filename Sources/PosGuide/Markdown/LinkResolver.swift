@@ -42,6 +42,8 @@ struct LinkResolver: Sendable {
     func resolve(_ url: String, inFile file: String, pagePath: String) -> Target {
         let trimmed = url.trimmingWhitespace
         if let scheme = Self.scheme(of: trimmed) {
+            // Most links of a page are http(s): told by their bytes, before lower-casing and a set lookup.
+            if Self.isWebScheme(scheme) { return .external(host: Self.host(of: trimmed)) }
             let lower = scheme.lowercased()
             if lower == "source" {
                 return .citation(id: String(trimmed.dropFirst(scheme.count + 1)))
@@ -96,10 +98,25 @@ struct LinkResolver: Sendable {
 
     /// Whether a relative path ends in a file name with an extension (`x.svg`), not a page (`../fees/`).
     static func namesFile(_ path: String) -> Bool {
+        // An ASCII path (nearly every link) read byte by byte: each byte is a Character there.
+        if let answer = asciiNamesFile(path) { return answer }
         guard let last = path.split(separator: "/", omittingEmptySubsequences: false).last,
               let dot = last.lastIndex(of: "."), dot != last.startIndex else { return false }
         let suffix = last[last.index(after: dot)...]
         return !suffix.isEmpty && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// `namesFile` for an all-ASCII path; nil for any other.
+    private static func asciiNamesFile(_ path: String) -> Bool? {
+        var path = path
+        return path.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let start = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+            guard let dot = bytes[start...].lastIndex(of: UInt8(ascii: ".")), dot != start, dot + 1 < bytes.count else { return false }
+            return bytes[(dot + 1)...].allSatisfy { byte in
+                (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            }
+        }
     }
 
     /// A hint for a web address written without its scheme (`www.pbc.gov.cn/x`), or nil.
@@ -119,14 +136,26 @@ struct LinkResolver: Sendable {
     // them, and the characters they look for are ASCII, so byte positions are character boundaries.
 
     static func scheme(of url: String) -> String? {
-        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let scheme = url.utf8[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard let first = scheme.first, isLetter(first), scheme.allSatisfy({ byte in
-            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-        }) else { return nil }
-        return String(url[..<colon])
+        var url = url
+        return url.withUTF8 { bytes -> String? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            guard colon > 0, isLetter(bytes[0]), bytes[..<colon].allSatisfy({ byte in
+                isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self)
+        }
+    }
+
+    /// Whether a scheme (ASCII, from `scheme(of:)`) is `http` or `https` in any case: `safeSchemes`.
+    static func isWebScheme(_ scheme: String) -> Bool {
+        var scheme = scheme
+        return scheme.withUTF8 { bytes in
+            guard bytes.count == 4 || bytes.count == 5 else { return false }
+            let web = "https".utf8
+            return zip(bytes, web).allSatisfy { $0 | 0x20 == $1 }
+        }
     }
 
     static func host(of url: String) -> String {
@@ -180,17 +209,35 @@ struct LinkResolver: Sendable {
 
     /// Resolves `.` and `..` segments; keeps a leading `/`.
     static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for bytes in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            let part = Substring(bytes)
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
+        var path = path
+        return path.withUTF8 { bytes -> String in
+            // The kept segments' byte ranges: no Substrings, no joining (every site link comes here).
+            // Only `.` and `..` themselves are canonically equal to `.` and `..`: a byte compare is the same.
+            var parts: [Range<Int>] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+                let length = end - start
+                if length == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") {
+                    if !parts.isEmpty { parts.removeLast() }
+                } else if length > 0, !(length == 1 && bytes[start] == UInt8(ascii: ".")) {
+                    parts.append(start..<end)
+                }
+                start = end + 1
+            }
+            let leadingSlash = bytes.first == UInt8(ascii: "/")
+            let count = parts.reduce(leadingSlash ? 1 : 0) { $0 + $1.count + 1 }
+            return String(unsafeUninitializedCapacity: count) { out in
+                var written = 0
+                for (number, part) in parts.enumerated() {
+                    if number > 0 || leadingSlash { out[written] = UInt8(ascii: "/"); written += 1 }
+                    for index in part { out[written] = bytes[index]; written += 1 }
+                }
+                if parts.isEmpty && leadingSlash { out[0] = UInt8(ascii: "/"); written = 1 }
+                return written
             }
         }
-        let joined = parts.joined(separator: "/")
-        return path.utf8.first == UInt8(ascii: "/") ? "/" + joined : joined
     }
 }
 
