@@ -41,9 +41,10 @@ struct LinkResolver: Sendable {
     /// Resolves `url`, written in the file `file` (site-root relative) of the page at `pagePath`.
     func resolve(_ url: String, inFile file: String, pagePath: String) -> Target {
         let trimmed = url.trimmingWhitespace
+        // Most links of a page are http(s): told by their first bytes, before the scheme is
+        // made a String, lower-cased and looked up.
+        if Self.hasWebScheme(trimmed) { return .external(host: Self.host(of: trimmed)) }
         if let scheme = Self.scheme(of: trimmed) {
-            // Most links of a page are http(s): told by their bytes, before lower-casing and a set lookup.
-            if Self.isWebScheme(scheme) { return .external(host: Self.host(of: trimmed)) }
             let lower = scheme.lowercased()
             if lower == "source" {
                 return .citation(id: String(trimmed.dropFirst(scheme.count + 1)))
@@ -148,14 +149,15 @@ struct LinkResolver: Sendable {
         }
     }
 
-    /// Whether a scheme (ASCII, from `scheme(of:)`) is `http` or `https` in any case: `safeSchemes`.
-    static func isWebScheme(_ scheme: String) -> Bool {
-        var scheme = scheme
-        return scheme.withUTF8 { bytes in
-            guard bytes.count == 4 || bytes.count == 5 else { return false }
-            let web = "https".utf8
-            return zip(bytes, web).allSatisfy { $0 | 0x20 == $1 }
+    /// Whether `url` starts with `http:` or `https:` in any case: `scheme(of:)` is one of `safeSchemes`.
+    /// (`| 0x20` makes only `H`, `T`, `P`, `S` equal to their lower case here.)
+    static func hasWebScheme(_ url: String) -> Bool {
+        var bytes = url.utf8.makeIterator()
+        for expected in "http".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
         }
+        guard let next = bytes.next() else { return false }
+        return next == UInt8(ascii: ":") || (next | 0x20 == UInt8(ascii: "s") && bytes.next() == UInt8(ascii: ":"))
     }
 
     static func host(of url: String) -> String {
@@ -197,8 +199,13 @@ struct LinkResolver: Sendable {
             if partEnd == start { (hostStart, partEnd) = (start, end) }
             var hostEnd = hostStart
             while hostEnd < partEnd, bytes[hostEnd] != UInt8(ascii: ":") { hostEnd += 1 }
-            let lowered = bytes[hostStart..<hostEnd].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-            return String(decoding: lowered, as: UTF8.self)
+            // Lower-cased straight into the String's storage: no intermediate array.
+            return String(unsafeUninitializedCapacity: hostEnd - hostStart) { out in
+                for (offset, byte) in bytes[hostStart..<hostEnd].enumerated() {
+                    out[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                }
+                return hostEnd - hostStart
+            }
         }
     }
 
