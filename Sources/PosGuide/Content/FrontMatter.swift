@@ -15,25 +15,33 @@ struct FrontMatterSplit {
         guard text.hasPrefix("---\n") || text == "---" else {
             return .success(FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text[...], bodyFirstLine: 1))
         }
-        var lineNumber = 1
-        var cursor = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
-        let yamlStart = cursor
-        while cursor < text.endIndex {
-            lineNumber += 1
-            // A byte search: a line feed is always a character of its own, and walking
-            // Characters (grapheme breaking) cost more than the rest of the split.
-            let lineEnd = text.utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
-            let line = text[cursor..<lineEnd]
-            if line.utf8.elementsEqual("---".utf8) || line.utf8.elementsEqual("...".utf8) {
-                let bodyStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
-                return .success(FrontMatterSplit(
-                    yaml: String(text[yamlStart..<cursor]),
-                    yamlLineOffset: 1,
-                    body: text[bodyStart...],
-                    bodyFirstLine: lineNumber + 1
-                ))
+        // Byte offsets in the text's UTF-8: a line feed is always a character of its own, and
+        // walking Characters (grapheme breaking), or even the substrings' UTF-8 views byte by
+        // byte, cost more than the rest of the split. `---\n` is four bytes.
+        var contiguous = text
+        let closing = contiguous.withUTF8 { bytes -> (yamlEnd: Int, bodyStart: Int, line: Int)? in
+            var lineNumber = 1
+            var cursor = min(4, bytes.count)
+            while cursor < bytes.count {
+                lineNumber += 1
+                var lineEnd = cursor
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                if lineEnd - cursor == 3, bytes[cursor] == bytes[cursor + 1], bytes[cursor] == bytes[cursor + 2],
+                   bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: ".") {
+                    return (cursor, min(lineEnd + 1, bytes.count), lineNumber)
+                }
+                cursor = min(lineEnd + 1, bytes.count)
             }
-            cursor = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
+            return nil
+        }
+        if let closing {
+            let utf8 = text.utf8
+            return .success(FrontMatterSplit(
+                yaml: String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<utf8.index(utf8.startIndex, offsetBy: closing.yamlEnd)]),
+                yamlLineOffset: 1,
+                body: text[utf8.index(utf8.startIndex, offsetBy: closing.bodyStart)...],
+                bodyFirstLine: closing.line + 1
+            ))
         }
         let end = guessedEnd(of: text)
         return .failure(.error(

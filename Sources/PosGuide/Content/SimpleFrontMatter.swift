@@ -5,69 +5,93 @@
 /// Why: Yams built a node tree, tags and marks for five lines per page, a tenth of a
 /// 10,000-page build's CPU. What this accepts it must read exactly as Yams does;
 /// `SimpleFrontMatterTests` compares both on every case it accepts.
+///
+/// It reads the text's UTF-8 bytes by offset: every delimiter it looks for is ASCII, so a
+/// cut there is a character boundary, and walking Characters (grapheme breaking over
+/// Chinese text) or the generic UTF-8 views of substrings cost more than Yams saved.
 enum SimpleFrontMatter {
+    private typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// The keys this reader knows, in the order of `Key`'s cases.
+    private static let keys: [[UInt8]] = ["title", "description", "summary", "date", "updated", "weight", "toc", "draft", "tags"].map { Array($0.utf8) }
+
     /// The metadata, or nil when the text needs the full YAML reader.
     static func read(_ yaml: String, requireTitle: Bool) -> PageMetadata? {
-        guard isPlainText(yaml) else { return nil }
-        var metadata = PageMetadata()
-        var seen: Set<Substring> = []
-        // Byte searches throughout: the delimiters are ASCII, and walking Characters (grapheme
-        // breaking over Chinese text) cost more than Yams saved.
-        for bytes in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            let line = Substring(bytes)
-            guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let key = line[..<colon]
-            guard !key.isEmpty, key.utf8.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }),
-                  seen.insert(key).inserted else { return nil }
-            let rest = line[line.utf8.index(after: colon)...]
-            // `key:` followed by a space and a value; `key:` alone is a null, which Yams reads.
-            guard rest.utf8.first == UInt8(ascii: " ") else { return nil }
-            let raw = Self.trimmingSpaces(rest)
-            switch key {
-            case "title", "description", "summary":
-                guard let text = scalar(raw)?.trimmingWhitespace, !text.isEmpty else { return nil }
-                if key == "title" { metadata.title = text } else if key == "description" { metadata.description = text } else { metadata.summary = text }
-            case "date", "updated":
-                guard let text = scalar(raw), let date = PartialDate(iso: text), date.isComplete else { return nil }
-                if key == "date" { metadata.date = date } else { metadata.updated = date }
-            case "weight":
-                guard isPlain(raw), let number = Int(raw) else { return nil }
-                metadata.weight = number
-            case "toc", "draft":
-                guard raw == "true" || raw == "false" else { return nil }
-                if key == "toc" { metadata.toc = raw == "true" } else { metadata.draft = raw == "true" }
-            case "tags":
-                guard let tags = list(raw) else { return nil }
-                metadata.tags = tags
-            default:
-                return nil
+        var yaml = yaml
+        return yaml.withUTF8 { bytes -> PageMetadata? in
+            guard isPlainText(bytes) else { return nil }
+            var metadata = PageMetadata()
+            // One bit per known key already read: a key given twice goes to Yams.
+            var seen = 0
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart else { continue }
+                var colon = lineStart
+                while colon < lineEnd, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+                guard colon < lineEnd else { return nil }
+                let key = Bytes(rebasing: bytes[lineStart..<colon])
+                guard let number = keys.firstIndex(where: { $0.elementsEqual(key) }), seen & (1 << number) == 0 else { return nil }
+                seen |= 1 << number
+                // `key:` followed by a space and a value; `key:` alone is a null, which Yams reads.
+                guard colon + 1 < lineEnd, bytes[colon + 1] == UInt8(ascii: " ") else { return nil }
+                let raw = trimmingSpaces(Bytes(rebasing: bytes[(colon + 1)..<lineEnd]))
+                switch number {
+                case 0, 1, 2:
+                    guard let text = scalar(raw)?.trimmingWhitespace, !text.isEmpty else { return nil }
+                    if number == 0 { metadata.title = text } else if number == 1 { metadata.description = text } else { metadata.summary = text }
+                case 3, 4:
+                    guard let text = scalar(raw), let date = PartialDate(iso: text), date.isComplete else { return nil }
+                    if number == 3 { metadata.date = date } else { metadata.updated = date }
+                case 5:
+                    guard isPlain(raw), let value = Int(string(raw)) else { return nil }
+                    metadata.weight = value
+                case 6, 7:
+                    let isTrue = raw.elementsEqual("true".utf8)
+                    guard isTrue || raw.elementsEqual("false".utf8) else { return nil }
+                    if number == 6 { metadata.toc = isTrue } else { metadata.draft = isTrue }
+                default:
+                    guard let tags = list(raw) else { return nil }
+                    metadata.tags = tags
+                }
             }
+            if requireTitle && metadata.title == nil { return nil }
+            return metadata
         }
-        if requireTitle && metadata.title == nil { return nil }
-        return metadata
+    }
+
+    private static func string(_ bytes: Bytes) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// A one-line scalar: `"text"` without escapes, `'text'` without quotes inside, or plain text
     /// that YAML cannot read as anything but itself.
-    static func scalar(_ raw: Substring) -> String? {
-        guard let first = raw.utf8.first else { return nil }
+    private static func scalar(_ raw: Bytes) -> String? {
+        guard let first = raw.first else { return nil }
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-            let body = raw.utf8.dropFirst()
-            guard let end = body.firstIndex(of: first), body.index(after: end) == raw.utf8.endIndex,
+            let body = Bytes(rebasing: raw[1...])
+            guard let end = body.firstIndex(of: first), end + 1 == body.count,
                   !body[..<end].contains(UInt8(ascii: "\\")) else { return nil }
-            return String(Substring(body[..<end]))
+            return string(Bytes(rebasing: body[..<end]))
         }
-        return isPlain(raw) ? String(raw) : nil
+        return isPlain(raw) ? string(raw) : nil
     }
 
     /// Plain text with nothing YAML gives a meaning: no leading indicator, no `: ` or ` #`,
     /// no trailing colon or spaces, and not a null.
     static func isPlain(_ raw: Substring) -> Bool {
-        guard let first = raw.utf8.first, let last = raw.utf8.last,
+        var text = String(raw)
+        return text.withUTF8 { isPlain($0) }
+    }
+
+    private static func isPlain(_ raw: Bytes) -> Bool {
+        guard let first = raw.first, let last = raw.last,
               !"-?:,[]{}#&*!|>'\"%@`".utf8.contains(first), last != UInt8(ascii: " "), last != UInt8(ascii: ":"),
-              raw != "~", raw != "null", raw != "Null", raw != "NULL" else { return false }
+              !["~", "null", "Null", "NULL"].contains(where: { raw.elementsEqual($0.utf8) }) else { return false }
         var previous: UInt8 = 0
-        for byte in raw.utf8 {
+        for byte in raw {
             if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return false }
             if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }
             previous = byte
@@ -76,36 +100,39 @@ enum SimpleFrontMatter {
     }
 
     /// `[a, b]` of plain or double-quoted items, each non-empty.
-    static func list(_ raw: Substring) -> [String]? {
-        guard raw.utf8.first == UInt8(ascii: "["), raw.utf8.last == UInt8(ascii: "]") else { return nil }
-        let inner = raw.utf8.dropFirst().dropLast()
+    private static func list(_ raw: Bytes) -> [String]? {
+        guard raw.first == UInt8(ascii: "["), raw.last == UInt8(ascii: "]") else { return nil }
+        let inner = Bytes(rebasing: raw[1..<(raw.count - 1)])
         if inner.allSatisfy({ $0 == UInt8(ascii: " ") }) { return [] }
         var items: [String] = []
-        for part in inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-            let trimmed = trimmingSpaces(Substring(part))
+        var start = 0
+        while start <= inner.count {
+            var end = start
+            while end < inner.count, inner[end] != UInt8(ascii: ",") { end += 1 }
+            let trimmed = trimmingSpaces(Bytes(rebasing: inner[start..<end]))
             // Flow context adds its own indicators to the plain-text rules.
-            guard !trimmed.utf8.contains(where: { "[]{}:".utf8.contains($0) }),
+            guard !trimmed.contains(where: { "[]{}:".utf8.contains($0) }),
                   let text = scalar(trimmed)?.trimmingWhitespace, !text.isEmpty else { return nil }
             items.append(text)
+            start = end + 1
         }
         return items
     }
 
     /// `text` without the spaces around it (only U+0020, as YAML trims plain text).
-    static func trimmingSpaces(_ text: Substring) -> Substring {
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return text[text.endIndex...] }
-        // After the last byte that is not a space: a character boundary, as the next byte is a space or the end.
-        let end = bytes.index(after: bytes.lastIndex(where: { $0 != UInt8(ascii: " ") })!)
-        return text[first..<end]
+    private static func trimmingSpaces(_ text: Bytes) -> Bytes {
+        var start = 0, end = text.count
+        while start < end, text[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, text[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return Bytes(rebasing: text[start..<end])
     }
 
     /// No tabs, control characters, characters YAML refuses (C1 controls, byte order marks,
     /// U+FFFE/U+FFFF) or reads as line breaks, and no leading spaces on any line (nesting, continued text).
-    static func isPlainText(_ yaml: String) -> Bool {
+    private static func isPlainText(_ yaml: Bytes) -> Bool {
         var previous: UInt8 = UInt8(ascii: "\n")
         var beforePrevious: UInt8 = 0
-        for byte in yaml.utf8 {
+        for byte in yaml {
             if byte < 0x20 && byte != UInt8(ascii: "\n") { return false }
             if byte == 0x7F { return false }
             if previous == UInt8(ascii: "\n") && byte == UInt8(ascii: " ") { return false }

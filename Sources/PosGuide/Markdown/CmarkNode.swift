@@ -157,7 +157,8 @@ struct CmarkNode {
         let custom = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!)
         cmark_node_set_on_enter(custom.pointer, enter)
         cmark_node_set_on_exit(custom.pointer, exit)
-        for child in children {
+        // Appending a child unlinks it from here: the next one is then the first (no children array).
+        while let child = firstChild {
             cmark_node_append_child(custom.pointer, child.pointer)
         }
         cmark_node_insert_before(pointer, custom.pointer)

@@ -18,6 +18,8 @@ enum EmphasisCharacters {
             return (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40)
                 || (byte >= 0x5B && byte <= 0x60) || (byte >= 0x7B && byte <= 0x7E)
         }
+        // CJK ideographs (and Extension A) are letters: no property lookup for the common neighbour.
+        if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return false }
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

@@ -10,28 +10,74 @@ struct HeadingSlugger {
     /// Ids the page template uses itself; a heading never takes them.
     static let reserved: Set<String> = ["sources", "toc", "toc-title", "main", "content", "top", "about", "penalties", "verify"]
 
+    /// Makes room for `count` more ids.
+    mutating func reserveCapacity(_ count: Int) {
+        used.reserveCapacity(used.count + count)
+    }
+
     mutating func slug(for text: String) -> String {
         var base = Self.baseSlug(text)
         // `source-…` ids are the source list's; a heading such as "Source code" would otherwise keep
         // that prefix through every `-2`, `-3` and never find a free id.
-        if base.hasPrefix("source-") { base = "section-" + base }
+        if Self.hasSourcePrefix(base) { base = "section-" + base }
         var candidate = base
         var counter = 1
-        while used.contains(candidate) || Self.reserved.contains(candidate) || candidate.hasPrefix("source-") {
+        // Inserting is the test for a used id: one hash of the slug, not two (hashing Chinese text
+        // normalises it first, and was most of the cost of a heading).
+        while Self.isReserved(candidate) || Self.hasSourcePrefix(candidate) || !used.insert(candidate).inserted {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
-        used.insert(candidate)
         return candidate
     }
 
+    /// `reserved.contains(slug)`, answered without hashing for a slug holding a CJK ideograph:
+    /// such a slug is never equal, even canonically, to one of the ASCII reserved ids.
+    private static func isReserved(_ slug: String) -> Bool {
+        var slug = slug
+        let hasIdeograph = slug.withUTF8 { bytes in
+            // U+4E00...U+9FFF: lead bytes E4 (from its second block) to E9; ideographs have no decomposition.
+            var index = 0
+            while index + 1 < bytes.count {
+                let lead = bytes[index]
+                if (lead == 0xE4 && bytes[index + 1] >= 0xB8) || (lead >= 0xE5 && lead <= 0xE9) { return true }
+                index += 1
+            }
+            return false
+        }
+        return !hasIdeograph && reserved.contains(slug)
+    }
+
+    /// `slug.hasPrefix("source-")`: a slug whose bytes do not start so cannot (the prefix is ASCII).
+    private static func hasSourcePrefix(_ slug: String) -> Bool {
+        slug.utf8.starts(with: "source-".utf8) && slug.hasPrefix("source-")
+    }
+
     static func baseSlug(_ text: String) -> String {
-        var out = ""
+        // UTF-8 bytes, made a String once: appending scalars to a String one by one cost more.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingDash = false
         func keep(_ scalar: Unicode.Scalar) {
-            if pendingDash && !out.isEmpty { out += "-" }
+            if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
             pendingDash = false
-            out.unicodeScalars.append(scalar)
+            let value = scalar.value
+            switch value {
+            case ..<0x80:
+                out.append(UInt8(value))
+            case ..<0x800:
+                out.append(UInt8(0xC0 | value >> 6))
+                out.append(UInt8(0x80 | value & 0x3F))
+            case ..<0x10000:
+                out.append(UInt8(0xE0 | value >> 12))
+                out.append(UInt8(0x80 | value >> 6 & 0x3F))
+                out.append(UInt8(0x80 | value & 0x3F))
+            default:
+                out.append(UInt8(0xF0 | value >> 18))
+                out.append(UInt8(0x80 | value >> 12 & 0x3F))
+                out.append(UInt8(0x80 | value >> 6 & 0x3F))
+                out.append(UInt8(0x80 | value & 0x3F))
+            }
         }
         for original in text.unicodeScalars {
             // ASCII and CJK ideographs (all letters, none with a lower case) answered without
@@ -59,7 +105,7 @@ struct HeadingSlugger {
                 }
             }
         }
-        return out.isEmpty ? "section" : out
+        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
     }
 
     /// CJK Unified Ideographs and Extension A: every one assigned, alphabetic, without case.

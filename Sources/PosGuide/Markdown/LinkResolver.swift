@@ -41,6 +41,9 @@ struct LinkResolver: Sendable {
     /// Resolves `url`, written in the file `file` (site-root relative) of the page at `pagePath`.
     func resolve(_ url: String, inFile file: String, pagePath: String) -> Target {
         let trimmed = url.trimmingWhitespace
+        // Most links of a page are http(s): told by their first bytes, before the scheme is
+        // made a String, lower-cased and looked up.
+        if Self.hasWebScheme(trimmed) { return .external(host: Self.host(of: trimmed)) }
         if let scheme = Self.scheme(of: trimmed) {
             let lower = scheme.lowercased()
             if lower == "source" {
@@ -96,10 +99,25 @@ struct LinkResolver: Sendable {
 
     /// Whether a relative path ends in a file name with an extension (`x.svg`), not a page (`../fees/`).
     static func namesFile(_ path: String) -> Bool {
+        // An ASCII path (nearly every link) read byte by byte: each byte is a Character there.
+        if let answer = asciiNamesFile(path) { return answer }
         guard let last = path.split(separator: "/", omittingEmptySubsequences: false).last,
               let dot = last.lastIndex(of: "."), dot != last.startIndex else { return false }
         let suffix = last[last.index(after: dot)...]
         return !suffix.isEmpty && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// `namesFile` for an all-ASCII path; nil for any other.
+    private static func asciiNamesFile(_ path: String) -> Bool? {
+        var path = path
+        return path.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let start = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+            guard let dot = bytes[start...].lastIndex(of: UInt8(ascii: ".")), dot != start, dot + 1 < bytes.count else { return false }
+            return bytes[(dot + 1)...].allSatisfy { byte in
+                (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            }
+        }
     }
 
     /// A hint for a web address written without its scheme (`www.pbc.gov.cn/x`), or nil.
@@ -119,14 +137,27 @@ struct LinkResolver: Sendable {
     // them, and the characters they look for are ASCII, so byte positions are character boundaries.
 
     static func scheme(of url: String) -> String? {
-        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let scheme = url.utf8[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard let first = scheme.first, isLetter(first), scheme.allSatisfy({ byte in
-            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-        }) else { return nil }
-        return String(url[..<colon])
+        var url = url
+        return url.withUTF8 { bytes -> String? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            guard colon > 0, isLetter(bytes[0]), bytes[..<colon].allSatisfy({ byte in
+                isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self)
+        }
+    }
+
+    /// Whether `url` starts with `http:` or `https:` in any case: `scheme(of:)` is one of `safeSchemes`.
+    /// (`| 0x20` makes only `H`, `T`, `P`, `S` equal to their lower case here.)
+    static func hasWebScheme(_ url: String) -> Bool {
+        var bytes = url.utf8.makeIterator()
+        for expected in "http".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
+        }
+        guard let next = bytes.next() else { return false }
+        return next == UInt8(ascii: ":") || (next | 0x20 == UInt8(ascii: "s") && bytes.next() == UInt8(ascii: ":"))
     }
 
     static func host(of url: String) -> String {
@@ -168,8 +199,13 @@ struct LinkResolver: Sendable {
             if partEnd == start { (hostStart, partEnd) = (start, end) }
             var hostEnd = hostStart
             while hostEnd < partEnd, bytes[hostEnd] != UInt8(ascii: ":") { hostEnd += 1 }
-            let lowered = bytes[hostStart..<hostEnd].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-            return String(decoding: lowered, as: UTF8.self)
+            // Lower-cased straight into the String's storage: no intermediate array.
+            return String(unsafeUninitializedCapacity: hostEnd - hostStart) { out in
+                for (offset, byte) in bytes[hostStart..<hostEnd].enumerated() {
+                    out[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                }
+                return hostEnd - hostStart
+            }
         }
     }
 
@@ -180,17 +216,35 @@ struct LinkResolver: Sendable {
 
     /// Resolves `.` and `..` segments; keeps a leading `/`.
     static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for bytes in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            let part = Substring(bytes)
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
+        var path = path
+        return path.withUTF8 { bytes -> String in
+            // The kept segments' byte ranges: no Substrings, no joining (every site link comes here).
+            // Only `.` and `..` themselves are canonically equal to `.` and `..`: a byte compare is the same.
+            var parts: [Range<Int>] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+                let length = end - start
+                if length == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") {
+                    if !parts.isEmpty { parts.removeLast() }
+                } else if length > 0, !(length == 1 && bytes[start] == UInt8(ascii: ".")) {
+                    parts.append(start..<end)
+                }
+                start = end + 1
+            }
+            let leadingSlash = bytes.first == UInt8(ascii: "/")
+            let count = parts.reduce(leadingSlash ? 1 : 0) { $0 + $1.count + 1 }
+            return String(unsafeUninitializedCapacity: count) { out in
+                var written = 0
+                for (number, part) in parts.enumerated() {
+                    if number > 0 || leadingSlash { out[written] = UInt8(ascii: "/"); written += 1 }
+                    for index in part { out[written] = bytes[index]; written += 1 }
+                }
+                if parts.isEmpty && leadingSlash { out[0] = UInt8(ascii: "/"); written = 1 }
+                return written
             }
         }
-        let joined = parts.joined(separator: "/")
-        return path.utf8.first == UInt8(ascii: "/") ? "/" + joined : joined
     }
 }
 

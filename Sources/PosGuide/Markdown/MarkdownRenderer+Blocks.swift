@@ -5,6 +5,13 @@ extension MarkdownRenderer {
     /// `nodes`: the code blocks, headings and paragraphs of the tree, from `CmarkNode.survey`,
     /// collected before the inline transforms (which never free a block of these kinds).
     func transformBlocks(_ nodes: [CmarkNode], lineOffset: Int, isPageBody: Bool) {
+        // Room for every heading's id at once: a set that grows rehashes its ids, and hashing
+        // Chinese text (normalised first) was a large part of a heading's cost.
+        let headingCount = nodes.reduce(0) { $0 + ($1.type == CMARK_NODE_HEADING ? 1 : 0) }
+        if headingCount > 0 {
+            anchors.reserveCapacity(anchors.count + headingCount)
+            slugger.reserveCapacity(headingCount)
+        }
         for node in nodes {
             switch node.type {
             case CMARK_NODE_CODE_BLOCK:
@@ -74,8 +81,8 @@ extension MarkdownRenderer {
 
     /// An image alone in its paragraph, with a title, becomes a figure with a caption.
     private func transformFigure(_ node: CmarkNode) {
-        let children = node.children
-        guard children.count == 1, let image = children.first, image.type == CMARK_NODE_IMAGE, !image.title.isEmpty else { return }
+        // Read through the pointers, not `children`: an array for each of a page's paragraphs.
+        guard let image = node.firstChild, image.next == nil, image.type == CMARK_NODE_IMAGE, !image.title.isEmpty else { return }
         let html = """
         <figure><img src="\(image.url.hrefEscaped)" alt="\(image.plainText.htmlEscaped)" loading="lazy">\
         <figcaption>\(image.title.htmlEscaped)</figcaption></figure>

@@ -123,11 +123,47 @@ final class MarkdownRenderer {
     /// At most 120 characters of the first paragraph, cut at a character boundary.
     static func summarize(_ text: String) -> String {
         // Plain text rarely holds a line break (soft breaks are spaces already): skip splitting then.
-        let collapsed = (text.utf8.contains(UInt8(ascii: "\n")) ? text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ") : text).trimmingWhitespace
+        var text = text
+        let hasLineBreak = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\n")), bytes.count) != nil } ?? false }
+        var collapsed = (hasLineBreak ? text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ") : text).trimmingWhitespace
+        if let cut = collapsed.withUTF8({ simpleCharacterCut($0) }) {
+            // Every character up to the cut is one scalar: the same text as the Character walk below gives.
+            guard cut >= 0 else { return collapsed }
+            return collapsed.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<cut]), as: UTF8.self) } + "…"
+        }
         // Walks at most 120 characters, not the whole paragraph as `count` would.
         guard collapsed.index(collapsed.startIndex, offsetBy: 120, limitedBy: collapsed.endIndex).map({ $0 < collapsed.endIndex }) ?? false else {
             return collapsed
         }
         return String(collapsed.prefix(119)) + "…"
+    }
+
+    /// For text whose first 121 scalars are each a character of their own, without asking
+    /// grapheme breaking: -1 when it has at most 120 of them, else the byte offset after the
+    /// 119th. Nil when a scalar there may join its neighbour (marks, joiners, CR, emoji).
+    /// Summaries walked Characters over Chinese text, most of a page's summary cost.
+    static func simpleCharacterCut(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0, scalars = 0, cut = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            if lead >= 0x20 && lead < 0x7F {
+                length = 1
+            } else if lead >= 0xE0 && lead < 0xF0 && index + 2 < bytes.count {
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                // CJK ideographs and Extension A, CJK punctuation before the tone marks (U+302A),
+                // full-width ASCII forms, general punctuation before the separators: none joins.
+                guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x3001...0x3029).contains(value)
+                        || (0xFF01...0xFF5E).contains(value) || (0x2010...0x2027).contains(value) else { return nil }
+                length = 3
+            } else {
+                return nil
+            }
+            index += length
+            scalars += 1
+            if scalars == 119 { cut = index }
+            if scalars == 121 { return cut }
+        }
+        return -1
     }
 }

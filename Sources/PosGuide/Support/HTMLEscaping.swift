@@ -2,9 +2,7 @@ extension String {
     /// Escapes text for an HTML text node or a double-quoted attribute value.
     public var htmlEscaped: String {
         // Fast path: most strings need no escaping at all.
-        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
-            return self
-        }
+        guard needsHTMLEscaping else { return self }
         var out = ""
         out.reserveCapacity(utf8.count + 16)
         for scalar in unicodeScalars {
@@ -18,6 +16,19 @@ extension String {
             }
         }
         return out
+    }
+
+    /// Whether any byte is one `htmlEscaped` replaces: a plain loop over the contiguous bytes
+    /// (the generic `contains(where:)` over the UTF-8 view cost more than the rest of the templates' escaping).
+    private var needsHTMLEscaping: Bool {
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return true }
+            return false
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        var copy = self
+        return copy.withUTF8(search)
     }
 
     /// Percent-encodes a URL for an `href`/`src` attribute the way cmark does:
