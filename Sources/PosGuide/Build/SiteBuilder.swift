@@ -29,7 +29,7 @@ enum SiteBuilder {
         let tree = options.tree
         var loader = ContentLoader(tree: tree)
         loader.includeDrafts = options.includeDrafts
-        let (loaded, loadDiagnostics, read) = loader.load(known: cache?.loaded ?? ContentLoader.Known())
+        let (loaded, loadDiagnostics, read) = loader.load(known: cache?.takeLoaded() ?? ContentLoader.Known())
         cache?.keep(read)
         let site = SiteInputs(generations: cache?.generations ?? SiteInputs.Generations(), options: options)
         let (templates, templateDiagnostics) = cache?.templates ?? TemplateSet.load(from: tree)
