@@ -26,7 +26,8 @@ enum SiteBuilder {
         }
         func put(_ files: [OutputFile]) {
             sink.put(files)
-            count(files.lazy.map(\.path))
+            // By position: iterating the files themselves copies each (an existential inside).
+            count(files.indices.lazy.map { files[$0].path })
         }
         var diagnostics: [Diagnostic] = []
         cache?.beginBuild()
@@ -88,7 +89,8 @@ enum SiteBuilder {
             count(streamed.paths)
         }
         let records = MarkdownStage.renderRecords(plan, environment: environment)
-        diagnostics += pages.flatMap(\.markdown.diagnostics) + records.flatMap(\.diagnostics)
+        for page in pages where !page.markdown.diagnostics.isEmpty { diagnostics += page.markdown.diagnostics }
+        diagnostics += records.flatMap(\.diagnostics)
         // The site's editorial rules need each page's rendered text and citations. A page that already
         // has an error (front matter, an unknown source) is not measured too: its counts would be follow-ons.
         let filesWithErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.location.path))
@@ -117,7 +119,9 @@ enum SiteBuilder {
             stage.render($0.map { jobs[$0] }, pages: pages)
         })
         put([stage.renderHome(pages)])
-        put(stage.renderRecords(records, intros: pages.filter { if case .recordList = $0.source.kind { return true } else { return false } }))
+        // The lists' intro pages found through the plan, rather than by a pass over every page.
+        let recordIntros = plan.records.compactMap { $0.intro.flatMap { plan.pageIndex[$0.url] }.map { pages[$0] } }
+        put(stage.renderRecords(records, intros: recordIntros))
         put([stage.render404(), stage.renderSearchPage()].compactMap { $0 })
         clock.lap("templates")
 
@@ -148,7 +152,7 @@ enum SiteBuilder {
 
         // 7. emit the files around the pages.
         // The sitemap and the feed list every page: on a large site, making them costs more than comparing what they list.
-        let entries = FeedAndSitemap.sitemapEntries(plan: plan, pages: pages.map(\.source))
+        let entries = FeedAndSitemap.sitemapEntries(plan: plan, pages: content.pages)
         let articles = pages.filter { if case .article = $0.source.kind { return true } else { return false } }
         let lists: [ListInput] = [.sitemap(baseURL: plan.config.baseURL, paths: entries.map(\.path), dates: entries.map(\.lastModified)),
                                   .feed(listed: articles.map(\.listSignature))]

@@ -32,18 +32,19 @@ struct TemplateStage {
     /// of a large site, and rendered after the articles it kept one core busy while the other idled.
     /// `streamed`: the pages went into the sink with their Markdown (`renderMarkdownAndPages`), so only the lists are left.
     func jobs(_ pages: [RenderedPage], streamed: Bool = false) -> [Job] {
-        // One pass over the pages for both: a preview rebuild of a large site makes the jobs every time.
-        var intros: [String: RenderedPage] = [:]
-        var pageJobs: [Job] = []
-        if !streamed { pageJobs.reserveCapacity(pages.count) }
+        // Intros found through the plan, and one array: a preview rebuild of a large site makes the jobs every time.
+        var jobs = plan.sections.map { section in
+            Job.section(section, intro: section.intro.flatMap { plan.pageIndex[$0.url] }.map { pages[$0] })
+        }
+        if streamed { return jobs }
+        jobs.reserveCapacity(jobs.count + pages.count)
         for page in pages {
             switch page.source.kind {
-            case .sectionIndex(let section): intros[section] = page
-            case .article, .standalone: if !streamed { pageJobs.append(.page(page)) }
-            case .home, .recordList: break
+            case .article, .standalone: jobs.append(.page(page))
+            case .home, .sectionIndex, .recordList: break
             }
         }
-        return plan.sections.map { Job.section($0, intro: intros[$0.name]) } + pageJobs
+        return jobs
     }
 
     /// Renders `jobs`, on all cores; `pages` are every rendered page (lists show their summaries).

@@ -67,13 +67,14 @@ public final class PreviewSite {
                 lastFiles = nil
                 var files = snapshot.files
                 var index = 0
+                // Each file read in place (`batch[i]`): iterating the files themselves copies each.
                 for batch in batches {
-                    for file in batch {
+                    for position in batch.indices {
                         let previous = data[index]
-                        let (bytes, isChanged) = contents(of: file, previous: previous, changes: changes, diagnostics: &diagnostics)
-                        if isChanged { changed.append(Self.sitePath(file.path)) }
+                        let (bytes, isChanged) = contents(of: batch[position].contents, previous: previous, changes: changes, diagnostics: &diagnostics)
+                        if isChanged { changed.append(Self.sitePath(batch[position].path)) }
                         if !Self.sharesBuffer(bytes, previous) {
-                            files[file.path] = bytes
+                            files[batch[position].path] = bytes
                             data[index] = bytes
                         }
                         index += 1
@@ -89,7 +90,7 @@ public final class PreviewSite {
                 order.paths.reserveCapacity(count)
                 order.data.reserveCapacity(count)
                 for file in batches.joined() {
-                    let (data, isChanged) = contents(of: file, previous: snapshot.files[file.path], changes: changes, diagnostics: &diagnostics)
+                    let (data, isChanged) = contents(of: file.contents, previous: snapshot.files[file.path], changes: changes, diagnostics: &diagnostics)
                     if isChanged { changed.append(Self.sitePath(file.path)) }
                     files[file.path] = data
                     order.paths.append(file.path)
@@ -110,18 +111,18 @@ public final class PreviewSite {
         var index = 0
         for batch in batches {
             guard index + batch.count <= paths.count else { return false }
-            for file in batch {
-                guard paths[index] == file.path else { return false }
+            for position in batch.indices {
+                guard paths[index] == batch[position].path else { return false }
                 index += 1
             }
         }
         return index == paths.count
     }
 
-    /// The bytes to serve for `file` and whether they differ from `previous`, the last good build's
-    /// (nil when it had no such file).
-    private func contents(of file: OutputFile, previous: Data?, changes: SourceChanges, diagnostics: inout [Diagnostic]) -> (Data, Bool) {
-        switch file.contents {
+    /// The bytes to serve for a file of `contents` and whether they differ from `previous`, the last
+    /// good build's (nil when it had no such file).
+    private func contents(of contents: OutputFile.Contents, previous: Data?, changes: SourceChanges, diagnostics: inout [Diagnostic]) -> (Data, Bool) {
+        switch contents {
         case .bytes(let bytes):
             return (bytes, previous.map { !Self.same($0, bytes) } ?? true)
         case .copy(let source, let tree):
