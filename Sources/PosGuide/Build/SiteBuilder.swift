@@ -20,8 +20,7 @@ enum SiteBuilder {
         func count(_ paths: some Sequence<String>) {
             for path in paths {
                 counts.files += 1
-                // By its bytes: `hasSuffix` compares characters, which showed for 10,000 paths.
-                if path.utf8.reversed().starts(with: "lmth.".utf8) { counts.pages += 1 }
+                if isHTML(path) { counts.pages += 1 }
             }
         }
         func put(_ files: [OutputFile]) {
@@ -186,6 +185,16 @@ enum SiteBuilder {
         let sink = MemorySink(keeping: keeping)
         let result = build(options, into: sink, cache: cache)
         return MemoryBuild(files: result.diagnostics.hasErrors ? [] : sink.files, diagnostics: result.diagnostics, statistics: result.statistics)
+    }
+
+    /// Whether `path` names an HTML file, by its last bytes: `hasSuffix` compares characters, which
+    /// showed in profiles of a preview rebuild counting 10,000 paths.
+    static func isHTML(_ path: String) -> Bool {
+        path.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= 5 && bytes[bytes.count - 5] == UInt8(ascii: ".") && bytes[bytes.count - 4] == UInt8(ascii: "h")
+                && bytes[bytes.count - 3] == UInt8(ascii: "t") && bytes[bytes.count - 2] == UInt8(ascii: "m")
+                && bytes[bytes.count - 1] == UInt8(ascii: "l")
+        } ?? path.hasSuffix(".html")
     }
 
     /// Browsers ask for /favicon.ico whatever a page links to: `assets/favicon.ico` is published there too.
