@@ -70,6 +70,13 @@ struct ContentLoader: Sendable {
             if let index = positions[path] { results[index] = nil }
         }
 
+        /// The paths of `entries`: the known array itself when they are the same, so that comparing
+        /// it with `paths` later takes no pass (arrays with one buffer are equal at once).
+        func paths(of entries: [ContentInventory.PageEntry]) -> [String] {
+            let same = entries.count == paths.count && entries.indices.allSatisfy { entries[$0].path == paths[$0] }
+            return same ? paths : entries.map(\.path)
+        }
+
         /// The page read at each of `paths`, in order (nil where none is known), taken out: when the
         /// listing is the same, the array itself, which the caller then changes in place.
         mutating func take(for paths: [String]) -> [LoadedPage?] {
@@ -123,7 +130,7 @@ struct ContentLoader: Sendable {
 
         // Pages dominate the work: read and parse their front matter on every core.
         // A build from scratch knows no page: nothing to compare.
-        let paths = inventory.pages.map(\.path)
+        let paths = known.pages.paths(of: inventory.pages)
         var results: [LoadedPage?] = known.pages.paths.isEmpty ? Array(repeating: nil, count: paths.count)
             : known.pages.take(for: paths)
         let missing = results.indices.filter { results[$0] == nil }
