@@ -14,6 +14,17 @@ import Testing
         #expect(sink.files.allSatisfy { (try? $0.data()) == Data($0.path.utf8) })
     }
 
+    @Test func aMemorySinkGivesItsFilesInTheOrderTheyCameFilesPutOneByOneIncluded() {
+        let sink = MemorySink(keeping: { !$0.hasPrefix("drop/") })
+        sink.put(OutputFile(path: "z.html", text: "1"))
+        sink.put([OutputFile(path: "b.html", text: "2"), OutputFile(path: "drop/x.html", text: "-")])
+        sink.put(OutputFile(path: "y.html", text: "3"))
+        sink.put(OutputFile(path: "drop/y.html", text: "-"))
+        sink.put([OutputFile(path: "a.html", text: "4")])
+        #expect(sink.inOrder.map { $0.map(\.path) } == [["z.html"], ["b.html"], ["y.html"], ["a.html"]])
+        #expect(sink.files.map(\.path) == ["a.html", "b.html", "y.html", "z.html"])
+    }
+
     @Test func aBuildInMemoryKeepsOnlyTheFilesItIsToldToKeep() throws {
         let fixture = try SiteFixture(Self.site)
         let all = SiteBuilder.buildInMemory(fixture.options)

@@ -7,10 +7,16 @@ enum FeedAndSitemap {
     /// kind of record, the guides) changed when the newest thing it lists or its own text did.
     static func sitemapEntries(plan: SitePlan, pages: [PageSource]) -> [SitemapEntry] {
         func changed(_ page: PageSource?) -> PartialDate? { page.flatMap { $0.metadata.updated ?? $0.metadata.date } }
-        func newest(_ dates: [PartialDate?]) -> PartialDate? { dates.compactMap { $0 }.filter(\.isComplete).max() }
-        let sectionDates = Dictionary(plan.sections.map { ($0.url, newest($0.articles.map(changed))) }) { first, _ in first }
-        let siteDate = newest(Array(sectionDates.values))
+        // Over the dates as they come, with no arrays in between: a section of a large site lists thousands.
+        func newest(_ dates: some Sequence<PartialDate?>) -> PartialDate? {
+            var newest: PartialDate?
+            for case let date? in dates where date.isComplete && newest.map({ date > $0 }) ?? true { newest = date }
+            return newest
+        }
+        let sectionDates = Dictionary(plan.sections.map { ($0.url, newest($0.articles.lazy.map(changed))) }) { first, _ in first }
+        let siteDate = newest(sectionDates.values)
         var entries: [SitemapEntry] = []
+        entries.reserveCapacity(pages.count + plan.sections.count)
         for page in pages {
             switch page.kind {
             case .home: entries.append((page.url, newest([changed(page), siteDate])))

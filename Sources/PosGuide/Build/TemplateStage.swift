@@ -32,10 +32,19 @@ struct TemplateStage {
     /// of a large site, and rendered after the articles it kept one core busy while the other idled.
     /// `streamed`: the pages went into the sink with their Markdown (`renderMarkdownAndPages`), so only the lists are left.
     func jobs(_ pages: [RenderedPage], streamed: Bool = false) -> [Job] {
-        let intros = sectionIntros(pages)
-        let lists = plan.sections.map { Job.section($0, intro: intros[$0.name]) }
-        if streamed { return lists }
-        return lists + pages.filter { Self.template(for: $0.source.kind) != nil && $0.source.kind != .home }.map(Job.page)
+        // Intros found through the plan, and one array: a preview rebuild of a large site makes the jobs every time.
+        var jobs = plan.sections.map { section in
+            Job.section(section, intro: section.intro.flatMap { plan.pageIndex[$0.url] }.map { pages[$0] })
+        }
+        if streamed { return jobs }
+        jobs.reserveCapacity(jobs.count + pages.count)
+        for page in pages {
+            switch page.source.kind {
+            case .article, .standalone: jobs.append(.page(page))
+            case .home, .sectionIndex, .recordList: break
+            }
+        }
+        return jobs
     }
 
     /// Renders `jobs`, on all cores; `pages` are every rendered page (lists show their summaries).
@@ -68,9 +77,8 @@ struct TemplateStage {
     /// Sections with their newest few articles, for the home page.
     func homeExtras(_ pages: [RenderedPage]) -> TemplateValue.Map {
         let shown = plan.sections.map { Array($0.articles.prefix(6)) }
-        let summaries = Self.summaries(pages, of: Set(shown.joined().map(\.url)))
         var extras: TemplateValue.Map = ["sections": .list(zip(plan.sections, shown).map { section, articles in
-            let items = articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") }
+            let items = articles.map { contexts.listItem($0, summary: summary(of: $0, in: pages)) }
             return ["title": .string(section.title), "url": .string(contexts.href(section.url)), "pages": .list(items),
                     "count": .int(section.articles.count), "more": .bool(section.articles.count > items.count)]
         }), "guide_count": .int(plan.content.guides.count), "has_guides": .bool(!plan.content.guides.isEmpty)]
@@ -78,26 +86,14 @@ struct TemplateStage {
         return extras
     }
 
-    /// Each page's list summary by URL, for the pages at `urls` (all when nil).
-    static func summaries(_ pages: [RenderedPage], of urls: Set<String>? = nil) -> [String: String] {
-        var summaries: [String: String] = [:]
-        for page in pages where urls?.contains(page.source.url) ?? true {
-            if summaries[page.source.url] == nil { summaries[page.source.url] = page.summary }
-        }
-        return summaries
-    }
-
-    /// Each section's intro page (`<section>/index.md`), by section name.
-    func sectionIntros(_ pages: [RenderedPage]) -> [String: RenderedPage] {
-        var intros: [String: RenderedPage] = [:]
-        for page in pages {
-            if case .sectionIndex(let section) = page.source.kind { intros[section] = page }
-        }
-        return intros
+    /// The list summary of `page`, one of the plan's, from its rendering in `pages` (every rendered page,
+    /// in the plan's order): looked up by position, as a list shows a few pages of a site's thousands.
+    func summary(of page: PageSource, in pages: [RenderedPage]) -> String {
+        guard let index = plan.pageIndex[page.url], index < pages.count else { return "" }
+        return pages[index].summary
     }
 
     func renderSection(_ section: SitePlan.Section, intro: RenderedPage?, pages: [RenderedPage]) -> OutputFile {
-        let summaries = Self.summaries(pages, of: Set(section.articles.map(\.url)))
         var context: TemplateValue.Map
         if let intro {
             context = contexts.page(intro)
@@ -105,7 +101,7 @@ struct TemplateStage {
             context = contexts.base(path: section.url, title: section.title, description: "\(section.title)：全部文章")
             context["body"] = ""
         }
-        context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summaries[$0.url] ?? "") })
+        context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summary(of: $0, in: pages)) })
         context.merge(contexts.printVersions(of: section.articles)) { $1 }
         return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
     }

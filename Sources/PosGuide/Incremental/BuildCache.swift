@@ -38,7 +38,7 @@ final class BuildCache {
         // site's parts were read from: an editor that saves by writing a temporary file and renaming it only replaces one.
         if changes.structural { loaded.inventory = nil }
         for path in changes.paths {
-            loaded.pages[path] = nil
+            loaded.pages.forget(path)
             if path.hasPrefix("templates/") { templates = nil }
         }
         if changes.paths.contains(where: { $0.hasPrefix("content/") && SourceChanges.isSiteWide($0) }) {
@@ -49,6 +49,13 @@ final class BuildCache {
         }
     }
 
+    /// What the last build read, its pages taken out of the cache for the loader (which hands them
+    /// back, with those it read anew, to `keep`): the loader's is then the only reference, changed in place.
+    func takeLoaded() -> ContentLoader.Known {
+        defer { loaded.pages = ContentLoader.KnownPages() }
+        return loaded
+    }
+
     /// Keeps what the loader read anew. Site parts read anew (a site-wide file changed, or files
     /// came or went, which changes what every page may link to) start a new content generation.
     func keep(_ read: ContentLoader.Known) {
@@ -57,7 +64,8 @@ final class BuildCache {
             loaded.siteParts = parts
             generations.content += 1
         }
-        for (path, page) in read.pages { loaded.pages[path] = page }
+        // Every page of the listing, as reused or read anew.
+        loaded.pages = read.pages
     }
 }
 

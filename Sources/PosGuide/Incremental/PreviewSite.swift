@@ -49,52 +49,80 @@ public final class PreviewSite {
         let start = DispatchTime.now()
         cache.invalidate(changes)
         // Into memory: a failed build's files are never served, the last good build's stay.
-        var result = SiteBuilder.buildInMemory(options, cache: cache)
+        let sink = MemorySink()
+        let built = SiteBuilder.build(options, into: sink, cache: cache)
+        var diagnostics = built.diagnostics
         var changed: [String] = []
-        if result.diagnostics.hasErrors {
-            snapshot.diagnostics = result.diagnostics
+        if diagnostics.hasErrors {
+            snapshot.diagnostics = diagnostics
             snapshot.failed = true
-        } else if let last = lastFiles, last.paths.count == result.files.count,
-                  zip(last.paths, result.files).allSatisfy({ $0 == $1.path }) {
-            // The same files as the last good build, in the same order (the usual edit): each compared
-            // with the one at its position, and only those made anew put in the served table.
-            var files = snapshot.files
-            var data = last.data
-            for (index, file) in result.files.enumerated() {
-                let previous = last.data[index]
-                let (bytes, isChanged) = contents(of: file, previous: previous, changes: changes, diagnostics: &result.diagnostics)
-                if isChanged { changed.append(Self.sitePath(file.path)) }
-                if !Self.sharesBuffer(bytes, previous) {
-                    files[file.path] = bytes
-                    data[index] = bytes
-                }
-            }
-            lastFiles = (last.paths, data)
-            snapshot = Snapshot(files: files, diagnostics: result.diagnostics, failed: false)
         } else {
-            var files: [String: Data] = [:]
-            files.reserveCapacity(result.files.count)
-            var order: (paths: [String], data: [Data]) = ([], [])
-            for file in result.files {
-                let (data, isChanged) = contents(of: file, previous: snapshot.files[file.path], changes: changes, diagnostics: &result.diagnostics)
-                if isChanged { changed.append(Self.sitePath(file.path)) }
-                files[file.path] = data
-                order.paths.append(file.path)
-                order.data.append(data)
+            // In the order the build put them, not sorted: with a cache, the same site's files come in the same order.
+            let batches = sink.inOrder
+            if let paths = lastFiles?.paths, Self.samePaths(paths, batches) {
+                // The same files as the last good build, in the same order (the usual edit): each compared
+                // with the one at its position, and only those made anew put in the served table.
+                var data = lastFiles!.data
+                // Let go here, so that `data` is the only reference and changes in place.
+                lastFiles = nil
+                var files = snapshot.files
+                var index = 0
+                // Each file read in place (`batch[i]`): iterating the files themselves copies each.
+                for batch in batches {
+                    for position in batch.indices {
+                        let previous = data[index]
+                        let (bytes, isChanged) = contents(of: batch[position].contents, previous: previous, changes: changes, diagnostics: &diagnostics)
+                        if isChanged { changed.append(Self.sitePath(batch[position].path)) }
+                        if !Self.sharesBuffer(bytes, previous) {
+                            files[batch[position].path] = bytes
+                            data[index] = bytes
+                        }
+                        index += 1
+                    }
+                }
+                lastFiles = (paths, data)
+                snapshot = Snapshot(files: files, diagnostics: diagnostics, failed: false)
+            } else {
+                var files: [String: Data] = [:]
+                let count = batches.reduce(0) { $0 + $1.count }
+                files.reserveCapacity(count)
+                var order: (paths: [String], data: [Data]) = ([], [])
+                order.paths.reserveCapacity(count)
+                order.data.reserveCapacity(count)
+                for file in batches.joined() {
+                    let (data, isChanged) = contents(of: file.contents, previous: snapshot.files[file.path], changes: changes, diagnostics: &diagnostics)
+                    if isChanged { changed.append(Self.sitePath(file.path)) }
+                    files[file.path] = data
+                    order.paths.append(file.path)
+                    order.data.append(data)
+                }
+                for path in snapshot.files.keys where files[path] == nil { changed.append(Self.sitePath(path)) }
+                lastFiles = order
+                snapshot = Snapshot(files: files, diagnostics: diagnostics, failed: false)
             }
-            for path in snapshot.files.keys where files[path] == nil { changed.append(Self.sitePath(path)) }
-            lastFiles = order
-            snapshot = Snapshot(files: files, diagnostics: result.diagnostics, failed: false)
         }
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
-        return Rebuild(succeeded: !snapshot.failed, changed: changed.sorted(), diagnostics: result.diagnostics,
-                       milliseconds: milliseconds, statistics: result.statistics)
+        return Rebuild(succeeded: !snapshot.failed, changed: changed.sorted(), diagnostics: diagnostics,
+                       milliseconds: milliseconds, statistics: built.statistics)
     }
 
-    /// The bytes to serve for `file` and whether they differ from `previous`, the last good build's
-    /// (nil when it had no such file).
-    private func contents(of file: OutputFile, previous: Data?, changes: SourceChanges, diagnostics: inout [Diagnostic]) -> (Data, Bool) {
-        switch file.contents {
+    /// Whether `batches` hold files at `paths`, in that order.
+    private static func samePaths(_ paths: [String], _ batches: [[OutputFile]]) -> Bool {
+        var index = 0
+        for batch in batches {
+            guard index + batch.count <= paths.count else { return false }
+            for position in batch.indices {
+                guard paths[index] == batch[position].path else { return false }
+                index += 1
+            }
+        }
+        return index == paths.count
+    }
+
+    /// The bytes to serve for a file of `contents` and whether they differ from `previous`, the last
+    /// good build's (nil when it had no such file).
+    private func contents(of contents: OutputFile.Contents, previous: Data?, changes: SourceChanges, diagnostics: inout [Diagnostic]) -> (Data, Bool) {
+        switch contents {
         case .bytes(let bytes):
             return (bytes, previous.map { !Self.same($0, bytes) } ?? true)
         case .copy(let source, let tree):

@@ -73,9 +73,18 @@ enum TemplateInput: Hashable {
     /// The list signatures of each section's articles, by section name.
     static func listed(_ pages: [RenderedPage]) -> [String: [Int]] {
         var listed: [String: [Int]] = [:]
+        // A section's articles come one after another: collected apart and put in the table when the
+        // section changes, rather than one lookup per article.
+        var current: (section: String, signatures: [Int])?
         for page in pages {
-            if case .article(let section) = page.source.kind { listed[section, default: []].append(page.listSignature) }
+            guard case .article(let section) = page.source.kind else { continue }
+            if current?.section != section {
+                if let current { listed[current.section] = current.signatures }
+                current = (section, listed.removeValue(forKey: section) ?? [])
+            }
+            current!.signatures.append(page.listSignature)
         }
+        if let current { listed[current.section] = current.signatures }
         return listed
     }
 }
