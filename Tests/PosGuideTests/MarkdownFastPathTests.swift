@@ -106,6 +106,16 @@ import Testing
         #expect(mismatches.isEmpty, "differs for U+\(mismatches.prefix(10).joined(separator: ", U+"))")
     }
 
+    @Test func runsOfThreeByteCharactersCountAsThePropertiesSay() {
+        // Ideographs next to each other, across the hexagram symbols, into punctuation, Latin text and the end.
+        let run = String(String.UnicodeScalarView((UInt32(0x4D80)...0x4E40).compactMap(Unicode.Scalar.init)))
+        for text in [run, "x" + run + "，y", "统计" + run + "abc汉", "中文" + run, "䷀䷁中䷂", "中"] {
+            let counted = TextStatistics(counting: text)
+            let expected = Self.referenceStatistics(text)
+            #expect(counted.cjkCharacters == expected.cjk && counted.words == expected.words, "\(text.prefix(8))")
+        }
+    }
+
     @Test func ideographsAreNeverPunctuation() {
         for value in Array(UInt32(0x3400)...0x4DBF) + Array(UInt32(0x4E00)...0x9FFF) {
             guard let scalar = Unicode.Scalar(value) else { continue }

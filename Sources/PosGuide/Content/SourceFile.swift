@@ -17,8 +17,11 @@ struct SourceFile: Sendable {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // memchr, before making the String: a Swift byte loop over a large file costs more than reading it.
-        let hasCarriageReturn = bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let (decoded, hasCarriageReturn) = bytes.withUnsafeBytes { raw in
+            (UTF8Bytes.string(validating: raw.assumingMemoryBound(to: UInt8.self)),
+             raw.count > 0 && memchr(raw.baseAddress!, 0x0D, raw.count) != nil)
+        }
+        guard let text = decoded else {
             return .failure(.error(
                 "file.not-utf8",
                 "file is not valid UTF-8 text",

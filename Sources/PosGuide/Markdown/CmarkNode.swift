@@ -25,7 +25,7 @@ struct CmarkNode {
     var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
 
     var literal: String {
-        get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+        get { cmark_node_get_literal(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
         nonmutating set { cmark_node_set_literal(pointer, newValue) }
     }
 
@@ -44,12 +44,12 @@ struct CmarkNode {
     }
 
     var url: String {
-        get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+        get { cmark_node_get_url(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }
     }
 
-    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
-    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var title: String { cmark_node_get_title(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     var children: [CmarkNode] {
@@ -195,6 +195,6 @@ struct CmarkNode {
     func renderHTML(options: Int32) -> String {
         guard let buffer = cmark_render_html(pointer, options) else { return "" }
         defer { free(buffer) }
-        return String(cString: buffer)
+        return UTF8Bytes.string(cString: buffer)
     }
 }

@@ -41,11 +41,13 @@ struct TextStatistics: Sendable, Equatable {
             }
             if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
                 // U+4000...U+9FFF, most of Chinese text: ideographs (CJK) but for the Yijing hexagram
-                // symbols U+4DC0...U+4DFF, which are symbols (no word). No scalar or property lookups.
-                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                if value >= 0x4E00 || value < 0x4DC0 { cjkCharacters += 1 }
+                // symbols U+4DC0...U+4DFF (lead E4, second byte's low bits 0x37), which are symbols
+                // (no word). No scalar or property lookups; a run of them counted in one tight loop.
+                repeat {
+                    if !(bytes[index] == 0xE4 && bytes[index &+ 1] & 0x3F == 0x37) { cjkCharacters &+= 1 }
+                    index &+= 3
+                } while index &+ 2 < bytes.count && bytes[index] &- 0xE4 < 6
                 inWord = false
-                index += 3
                 continue
             }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
