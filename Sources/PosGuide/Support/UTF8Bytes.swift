@@ -10,8 +10,12 @@ enum UTF8Bytes {
     /// library rejects: overlong forms, surrogates, values above U+10FFFF, cut-off sequences).
     static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let isASCII = check(bytes) else { return nil }
-        // Checked above: the unchecked span copies the bytes as they are.
-        return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        // Checked above: the unchecked span copies the bytes as they are. `UTF8Span` is new in Swift 6.2's
+        // standard library; where the system's is older (macOS before 26), the library's own check runs again.
+        if #available(macOS 26, *) {
+            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// A C string as `String(cString:)` reads it (bytes that are not UTF-8 repaired), checked the fast way.
