@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(front-matter mustache directives request-path cli-parsers markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(front-matter mustache directives request-path cli-parsers markdown utf8)
 
 start=$(date +%s)
 mkdir -p .build-fuzz

@@ -20,6 +20,7 @@ enum FuzzTargets {
         "request-path": RequestPathFuzz.run,
         "cli-parsers": CLIParserFuzz.run,
         "markdown": MarkdownFuzz.run,
+        "utf8": UTF8Fuzz.run,
     ]
 
     static let selected: @Sendable (UnsafeBufferPointer<UInt8>) -> Void = {
