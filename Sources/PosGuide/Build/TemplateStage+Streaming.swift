@@ -4,14 +4,15 @@ extension TemplateStage {
     /// HTML (and its headings) is read by nothing else, so the page comes back without it (the link check
     /// needs its anchors and links, lists its summary): a large site's HTML is never all in memory at once.
     /// The home page, which lists other pages, and list intros (no template of their own) keep
-    /// theirs for `renderPagesAndSections`. Returns the pages in order and the output paths put.
+    /// theirs for the rest of the template stage (`jobs`, `renderHome`, `renderRecords`).
+    /// Returns the pages in order and the output paths put.
     /// A page lets go of its source text too, unless a later stage reads it (`readsTextLater`).
     func renderMarkdownAndPages(_ sources: [PageSource], environment: MarkdownEnvironment) -> (pages: [RenderedPage], paths: [String]) {
         let printed = Set(plan.content.guides.flatMap { ($0.chapters + $0.appendices).map { "content/" + $0.value } })
         let made = sources.parallelMap { source -> (page: RenderedPage, path: String?) in
             let page = MarkdownStage.render(source, environment: environment)
             if !readsTextLater(source, printed: printed) { source.releaseText() }
-            guard Self.template(for: source.kind) != nil, source.kind != .home else { return (page, nil) }
+            guard Self.rendersAlone(source.kind) else { return (page, nil) }
             let file = renderPage(page, pages: [])
             sink.put(file)
             // What only the page itself shows: its body, table of contents, and the first paragraph

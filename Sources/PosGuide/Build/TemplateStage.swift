@@ -21,6 +21,12 @@ struct TemplateStage {
         }
     }
 
+    /// Whether a page of `kind` is rendered on its own, from nothing but itself and the plan: every
+    /// page with a template but the home page, which lists other pages (`renderHome`).
+    static func rendersAlone(_ kind: PageSource.Kind) -> Bool {
+        kind != .home && template(for: kind) != nil
+    }
+
     /// One file of the stage: a section's list (with its intro page, if it has one) or a page with a template of its own.
     enum Job: Sendable {
         case section(SitePlan.Section, intro: RenderedPage?)
@@ -38,12 +44,7 @@ struct TemplateStage {
         }
         if streamed { return jobs }
         jobs.reserveCapacity(jobs.count + pages.count)
-        for page in pages {
-            switch page.source.kind {
-            case .article, .standalone: jobs.append(.page(page))
-            case .home, .sectionIndex, .recordList: break
-            }
-        }
+        for page in pages where Self.rendersAlone(page.source.kind) { jobs.append(.page(page)) }
         return jobs
     }
 
