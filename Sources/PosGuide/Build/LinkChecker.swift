@@ -1,8 +1,8 @@
 /// Checks every internal link and `#anchor` once all pages are rendered.
-struct LinkChecker {
+struct LinkChecker: Sendable {
     let knownPaths: Set<String>
     /// Element ids of a page or record, by site path.
-    let anchors: (String) -> Set<String>?
+    let anchors: @Sendable (String) -> Set<String>?
     /// Drafts left out of the build: site path -> source file.
     var drafts: [String: String] = [:]
     /// Site paths of pages and records whose files have errors of their own: links to them are no further error.

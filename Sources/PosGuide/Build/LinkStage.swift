@@ -8,9 +8,9 @@ enum LinkStage {
     static func checker(plan: SitePlan, pages: [RenderedPage], records: [RenderedRecord]) -> LinkChecker {
         var drafts: [String: String] = [:]
         for (file, url) in plan.content.drafts { drafts[url] = file }
-        var recordAnchors: [String: Set<String>] = [:]
-        for record in records { recordAnchors[record.url] = record.anchors }
-        let pageIndex = plan.pageIndex
+        var anchorsOfRecords: [String: Set<String>] = [:]
+        for record in records { anchorsOfRecords[record.url] = record.anchors }
+        let recordAnchors = anchorsOfRecords, pageIndex = plan.pageIndex
         return LinkChecker(knownPaths: plan.knownPaths,
                            anchors: { path in recordAnchors[path] ?? pageIndex[path].map { pages[$0].markdown.anchors } },
                            drafts: drafts, withErrors: Set(plan.content.withErrors.values))
@@ -18,7 +18,7 @@ enum LinkStage {
 
     /// Where each page's links go.
     static func checkPaths(_ pages: [RenderedPage], checker: LinkChecker) -> [LinkChecker.PathCheck] {
-        pages.map { checker.checkPaths($0.markdown.links) }
+        pages.parallelMap { checker.checkPaths($0.markdown.links) }
     }
 
     /// Every link's problems: the pages' (`paths`, from `checkPaths`, with their anchors checked), the records' and the menu's.

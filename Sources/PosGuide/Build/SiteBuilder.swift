@@ -55,7 +55,7 @@ enum SiteBuilder {
         }
         // Text `posguide new` left to write: a warning in a draft, an error in anything published.
         let pageInputs = content.pages.map(Identical.init)
-        let markers = memos.fillInMarkers.results(for: pageInputs, site: 0) { $0.map { FillInMarker.diagnostics(of: content.pages[$0]) } }
+        let markers = memos.fillInMarkers.results(for: pageInputs, site: 0) { $0.parallelMap { FillInMarker.diagnostics(of: content.pages[$0]) } }
         for page in markers where !page.isEmpty { diagnostics += page }
         diagnostics += FillInMarker.diagnostics(records: content.allRecords, guides: content.guides)
 
@@ -171,10 +171,12 @@ enum SiteBuilder {
         statistics.files = counts.files
         for stage in statistics.stages { logger.debug("\(stage.name): \(stage.milliseconds) ms") }
         // Freeing every page's text and renderings takes a core tens of milliseconds on a large
-        // site: another thread does it while the caller commits the output (and a command-line
-        // build may exit before it is done). The closure holds the last references.
-        let retired = (content, plan, pages, records)
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(retired) {} }
+        // site: another thread does it, a moment later. By then this function has returned and
+        // dropped its own references, so the closure's are the last ones and nothing is freed on
+        // this thread (freed at once, the other thread could finish first, and this one would then
+        // free whatever its locals still held). A command-line build has usually exited by then.
+        let retired = (content, plan, pages, records, linkPaths, checker, articles, entries, jobs, listed)
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) { withExtendedLifetime(retired) {} }
         return BuildResult(diagnostics: diagnostics.sortedByLocation(), statistics: statistics)
     }
 

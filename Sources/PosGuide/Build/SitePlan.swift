@@ -71,7 +71,7 @@ struct SitePlan: Sendable {
         let sectionNames = Set(articles.keys).union(intros.keys).sorted()
         let sections = sectionNames.map { name in
             Section(name: name, url: "/\(name)/", title: intros[name]?.metadata.title ?? name,
-                    intro: intros[name], articles: (articles[name] ?? []).sorted(by: listOrder))
+                    intro: intros[name], articles: ListOrder.sorted(articles[name] ?? []))
         }
         var knownPaths = Set(owners.keys)
         knownPaths.insert("/")
@@ -124,19 +124,6 @@ struct SitePlan: Sendable {
                             records: records, today: today, pagesByFile: pagesByFile, pageIndex: pageIndex,
                             knownPaths: knownPaths, assets: assets, paths: SitePaths(baseURL: config.baseURL))
         return (plan, diagnostics)
-    }
-
-    /// Weight first (unweighted last), then newest date, then title.
-    static func listOrder(_ a: PageSource, _ b: PageSource) -> Bool {
-        let wa = a.metadata.weight ?? Int.max, wb = b.metadata.weight ?? Int.max
-        if wa != wb { return wa < wb }
-        let da = a.metadata.date, db = b.metadata.date
-        if da != db {
-            guard let da else { return false }
-            guard let db else { return true }
-            return da > db
-        }
-        return (a.metadata.title ?? "", a.url) < (b.metadata.title ?? "", b.url)
     }
 
     /// The checks every record has, whatever its kind, then its kind's own.
