@@ -31,10 +31,16 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // A per-thread arena allocator for libcmark's trees (C: cmark calls it through function pointers).
+        .target(
+            name: "CCmarkArena",
+            dependencies: ["CCmark"]
+        ),
         .target(
             name: "PosGuide",
             dependencies: [
                 "CCmark",
+                "CCmarkArena",
                 "CQRencode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

@@ -146,7 +146,7 @@ struct CmarkNode {
 
     /// Replaces this node with a raw HTML block the renderer emits as is.
     func replace(withBlockHTML html: String) {
-        let custom = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!)
+        let custom = CmarkArena.node(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(custom.pointer, html)
         cmark_node_insert_before(pointer, custom.pointer)
         remove()
@@ -154,7 +154,7 @@ struct CmarkNode {
 
     /// Wraps this inline node's children between two raw HTML strings, dropping the node itself.
     func replaceKeepingChildren(enter: String, exit: String) {
-        let custom = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!)
+        let custom = CmarkArena.node(CMARK_NODE_CUSTOM_INLINE)
         cmark_node_set_on_enter(custom.pointer, enter)
         cmark_node_set_on_exit(custom.pointer, exit)
         // Appending a child unlinks it from here: the next one is then the first (no children array).
@@ -169,7 +169,7 @@ struct CmarkNode {
     /// `enter` and `exit`, on lines of their own as cmark puts blocks. A custom block alone
     /// would put its content on a line of its own too; it holds one custom inline instead.
     func replaceBlockKeepingInlines(enter: String, exit: String) {
-        let block = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!)
+        let block = CmarkArena.node(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_insert_before(pointer, block.pointer)
         cmark_node_append_child(block.pointer, pointer)
         replaceKeepingChildren(enter: enter, exit: exit)
@@ -191,10 +191,10 @@ struct CmarkNode {
         cmark_node_free(pointer)
     }
 
-    /// This node alone, rendered to HTML by cmark.
+    /// This node alone, rendered to HTML by cmark. The tree must be in the arena (`CmarkArena`),
+    /// where cmark also puts the HTML: it is copied into the String, and goes with the arena.
     func renderHTML(options: Int32) -> String {
         guard let buffer = cmark_render_html(pointer, options) else { return "" }
-        defer { free(buffer) }
         return UTF8Bytes.string(cString: buffer)
     }
 }

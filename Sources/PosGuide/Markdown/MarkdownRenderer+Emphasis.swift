@@ -315,11 +315,11 @@ extension MarkdownRenderer {
         for event in events {
             switch event {
             case .text(let text):
-                let node = cmark_node_new(CMARK_NODE_TEXT)!
+                let node = CmarkArena.node(CMARK_NODE_TEXT).pointer
                 cmark_node_set_literal(node, String(decoding: text, as: UTF8.self))
                 cmark_node_append_child(stack.last!, node)
             case .open(let strong):
-                let node = cmark_node_new(strong ? CMARK_NODE_STRONG : CMARK_NODE_EMPH)!
+                let node = CmarkArena.node(strong ? CMARK_NODE_STRONG : CMARK_NODE_EMPH).pointer
                 cmark_node_append_child(stack.last!, node)
                 stack.append(node)
             case .close:

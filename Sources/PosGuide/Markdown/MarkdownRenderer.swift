@@ -74,12 +74,13 @@ final class MarkdownRenderer {
 
     /// Parses and renders a run of blocks: the page body, or a directive's body.
     func renderBlocks(_ markdown: String, lineOffset: Int, isPageBody: Bool) -> String {
-        let document: OpaquePointer? = markdown.withCString { pointer in
-            cmark_parse_document(pointer, strlen(pointer), cmarkOptions)
-        }
-        guard let document else { return "" }
-        defer { cmark_node_free(document) }
-        let root = CmarkNode(document)
+        // The tree lives in this thread's arena until the outermost call returns (a directive's
+        // body is rendered while its page's tree is alive): the HTML is copied out before.
+        CmarkArena.use { renderTree(markdown, lineOffset: lineOffset, isPageBody: isPageBody) }
+    }
+
+    private func renderTree(_ markdown: String, lineOffset: Int, isPageBody: Bool) -> String {
+        guard let root = CmarkArena.parse(markdown, options: cmarkOptions) else { return "" }
 
         if environment.siteTransforms {
             // Only a page's own body counts towards its reading time, not a directive's.

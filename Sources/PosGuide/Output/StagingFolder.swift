@@ -10,6 +10,8 @@ import Synchronization
 /// The folder stays open and locked while the build runs (`StagingFolder+Lock.swift`).
 final class StagingFolder: Sendable {
     let url: URL
+    /// `url.path` with a `/` after it, made once: the getter builds a new String each call.
+    private let prefix: String
     private let failure = Mutex<Error?>(nil)
     /// The folder, open with a `flock` on it; -1 when not locked.
     private let descriptor: Int32
@@ -17,6 +19,7 @@ final class StagingFolder: Sendable {
     init(url: URL, descriptor: Int32 = -1) {
         self.url = url
         self.descriptor = descriptor
+        prefix = url.path + "/"
     }
 
     deinit {
@@ -26,7 +29,7 @@ final class StagingFolder: Sendable {
     /// Writes `file` now (from any thread); a failure is kept for `firstFailure`.
     func write(_ file: OutputFile) {
         // Not `url.appendingPathComponent`: it stats the path it builds.
-        let path = url.path + "/" + file.path
+        let path = prefix + file.path
         do {
             try OutputWriter.makeParent(of: path)
             try OutputWriter.write(file.data(), to: path)
