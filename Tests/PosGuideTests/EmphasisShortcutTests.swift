@@ -58,18 +58,22 @@ import Testing
     }
 
     @Test func generatedParagraphsAreMostlyToldFromTheTree() {
-        var scopes = 0, told = 0
+        var scopes = 0, told = 0, repaired = 0
         for markdown in Self.paragraphs(4000, seed: 18) {
             for check in MarkdownRenderer.standardPairingChecks(markdown) {
                 guard let check else { continue }
-                // The tree never says cmark paired as CommonMark does when rendering says otherwise.
+                // The tree never says it holds a pairing when rendering that pairing says otherwise:
+                // not CommonMark's, which cmark made, nor the amendment's, which differs in many scopes.
                 #expect(!check.tree || check.renders, "\(markdown.debugDescription)")
+                #expect(!check.amendedTree || check.amendedRenders, "\(markdown.debugDescription)")
                 scopes += 1
                 if check.tree { told += 1 }
+                if !check.amendedRenders { repaired += 1 }
             }
         }
         #expect(scopes > 2000)
         #expect(told * 10 > scopes * 9, "\(told) of \(scopes) scopes told from the tree")
+        #expect(repaired > 200)
     }
 
     @Test func everyCommonMarkExampleTheTreeTellsAlsoRendersAsCmarkPaired() throws {
@@ -78,6 +82,7 @@ import Testing
             for check in MarkdownRenderer.standardPairingChecks(example.markdown) {
                 guard let check else { continue }
                 #expect(!check.tree || check.renders, "example \(example.example)")
+                #expect(!check.amendedTree || check.amendedRenders, "example \(example.example)")
                 if check.renders { agreeing += 1 }
                 if check.tree { told += 1 }
             }

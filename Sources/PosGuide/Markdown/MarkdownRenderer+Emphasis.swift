@@ -29,6 +29,13 @@ private struct EmphasisScratch {
     var scopes: [CmarkNode] = []
     var pieces: [InlinePiece] = []
     var runs: [LocatedRun] = []
+    var standard: [DelimiterRun] = []
+    var amended: [DelimiterRun] = []
+
+    init() {
+        // A paragraph with emphasis has a dozen pieces or so: room for them at once, not four regrowths.
+        pieces.reserveCapacity(16)
+    }
 }
 
 /// A delimiter run found in a scope: which pieces make it and where it is in the source.
@@ -87,17 +94,18 @@ extension MarkdownRenderer {
         // What each run leaves as text when the amendment changed the pairing; else what cmark left.
         var repaired: EmphasisPairing?
         if environment.cjkEmphasis, runs.allSatisfy({ $0.neighbours != nil }) {
-            let standard = runs.map { Self.delimiterRun($0, rules: .commonMark) }
-            let amended = runs.map { Self.delimiterRun($0, rules: .cjkFriendly) }
-            if standard != amended {
-                let standardPairing = EmphasisPairing(standard)
-                let pairing = EmphasisPairing(amended)
+            Self.delimiterRuns(runs, standard: &scratch.standard, amended: &scratch.amended)
+            if scratch.standard != scratch.amended {
+                let standardPairing = EmphasisPairing(scratch.standard)
+                let pairing = EmphasisPairing(scratch.amended)
                 if readingTree, Self.treePairs(pieces, runs: runs, as: standardPairing) {
                     // cmark paired as CommonMark says, and the scope renders as that pairing does:
-                    // the same pairing under the amendment changes nothing, with no need to render it.
+                    // the same pairing under the amendment changes nothing (and leaves what cmark
+                    // left), with no need to render it.
                     if pairing != standardPairing {
                         let paired = Self.events(pieces, runs: runs, pairing: pairing)
                         if paired != Self.currentEvents(pieces), !Self.rebuild(scope, with: paired) { return }
+                        repaired = pairing
                     }
                 } else {
                     let current = Self.currentEvents(pieces)
@@ -105,8 +113,8 @@ extension MarkdownRenderer {
                     guard Self.events(pieces, runs: runs, pairing: standardPairing) == current else { return }
                     let paired = Self.events(pieces, runs: runs, pairing: pairing)
                     if paired != current, !Self.rebuild(scope, with: paired) { return }
+                    repaired = pairing
                 }
-                repaired = pairing
             }
         }
         guard environment.siteTransforms else { return }
@@ -130,13 +138,14 @@ extension MarkdownRenderer {
         standardPairingChecks(markdown).map { $0?.renders }
     }
 
-    /// `standardPairingAgreement`, with whether cmark's tree tells it (`treePairs`) without rendering the scope.
-    static func standardPairingChecks(_ markdown: String) -> [(renders: Bool, tree: Bool)?] {
+    /// `standardPairingAgreement`, with whether cmark's tree tells it (`treePairs`) without rendering
+    /// the scope; and the same two for the amendment's pairing of the runs.
+    static func standardPairingChecks(_ markdown: String) -> [(renders: Bool, tree: Bool, amendedRenders: Bool, amendedTree: Bool)?] {
         guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_UNSAFE) }) else { return [] }
         defer { cmark_node_free(document) }
         var unused = TextStatistics()
         let source = InlineSourceBytes(markdown)
-        var agreement: [(renders: Bool, tree: Bool)?] = []
+        var agreement: [(renders: Bool, tree: Bool, amendedRenders: Bool, amendedTree: Bool)?] = []
         for block in CmarkNode(document).survey(counting: false, emphasis: true, into: &unused).emphasisBlocks {
             var scopes = [block]
             var index = 0
@@ -147,8 +156,12 @@ extension MarkdownRenderer {
                 guard locateRuns(pieces, block: block, source: source, into: &runs) else { agreement.append(nil); continue }
                 guard !runs.isEmpty else { continue }
                 guard runs.allSatisfy({ $0.neighbours != nil }) else { agreement.append(nil); continue }
-                let pairing = EmphasisPairing(runs.map { delimiterRun($0, rules: .commonMark) })
-                agreement.append((events(pieces, runs: runs, pairing: pairing) == currentEvents(pieces), treePairs(pieces, runs: runs, as: pairing)))
+                var standard: [DelimiterRun] = [], amended: [DelimiterRun] = []
+                delimiterRuns(runs, standard: &standard, amended: &amended)
+                let current = currentEvents(pieces)
+                let pairing = EmphasisPairing(standard), amendedPairing = EmphasisPairing(amended)
+                agreement.append((events(pieces, runs: runs, pairing: pairing) == current, treePairs(pieces, runs: runs, as: pairing),
+                                  events(pieces, runs: runs, pairing: amendedPairing) == current, treePairs(pieces, runs: runs, as: amendedPairing)))
             }
         }
         return agreement
@@ -166,9 +179,16 @@ extension MarkdownRenderer {
         return (CmarkNode(document).renderHTML(options: renderer.cmarkOptions), renderer.diagnostics)
     }
 
-    private static func delimiterRun(_ run: LocatedRun, rules: EmphasisRules) -> DelimiterRun {
-        let flags = run.neighbours!.flags(for: run.character, rules: rules)
-        return DelimiterRun(character: run.character, length: run.length, canOpen: flags.canOpen, canClose: flags.canClose)
+    /// The runs as CommonMark's rules and as the amendment's see them, into `standard` and
+    /// `amended`; every run has its neighbours.
+    private static func delimiterRuns(_ runs: [LocatedRun], standard: inout [DelimiterRun], amended: inout [DelimiterRun]) {
+        standard.removeAll(keepingCapacity: true)
+        amended.removeAll(keepingCapacity: true)
+        for run in runs {
+            let flags = run.neighbours!.flags(for: run.character)
+            standard.append(DelimiterRun(character: run.character, length: run.length, canOpen: flags.commonMark.canOpen, canClose: flags.commonMark.canClose))
+            amended.append(DelimiterRun(character: run.character, length: run.length, canOpen: flags.cjkFriendly.canOpen, canClose: flags.cjkFriendly.canClose))
+        }
     }
 
     /// The scope's inlines in order, looking through emphasis; links and images become
@@ -288,7 +308,7 @@ extension MarkdownRenderer {
               end == lineEnd || source.bytes[end] != character else { return nil }
         let newline = UInt32(10)
         var previous = newline, beforePrevious = newline
-        if column != source.contentColumn(line: line, in: block), start > lineStart {
+        if start > lineStart, column != source.contentColumn(line: line, in: block) {
             let previousStart = source.start(before: start)
             previous = source.scalar(at: previousStart)
             if previousStart > lineStart { beforePrevious = source.scalar(at: source.start(before: previousStart)) }
@@ -319,7 +339,7 @@ extension MarkdownRenderer {
         // Every emphasis piece lies in a run (only text and atoms have no character, and only a
         // lone piece of literal delimiters is left out), so a stack of the runs that opened
         // the emphasis around each piece pairs every close with its open.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: pieces.count) { openers in
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: pieces.count) { openers in
             var depth = 0, matched = 0
             for (index, run) in runs.enumerated() {
                 guard pairing.leftover[index] == run.literal else { return false }
