@@ -104,6 +104,21 @@ import Testing
         }
     }
 
+    @Test func fullWidthPunctuationIsAnsweredAsItsUnicodeCategorySays() {
+        let punctuation: Set<Unicode.GeneralCategory> = [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                                                         .initialPunctuation, .finalPunctuation, .otherPunctuation]
+        var count = 0
+        for value in Array(UInt32(0x2F00)..<0x3100) + Array(UInt32(0xFE00)..<0x10000) {
+            let scalar = Unicode.Scalar(value)!
+            #expect(EmphasisCharacters.isPunctuation(value) == punctuation.contains(scalar.properties.generalCategory), "U+\(String(value, radix: 16))")
+            if EmphasisCharacters.isPunctuation(value) { count += 1 }
+        }
+        // 。，、「」《》（）… and their neighbours.
+        #expect(count > 60)
+        #expect(EmphasisCharacters.isPunctuation(0x3002) && EmphasisCharacters.isPunctuation(0xFF1B) && !EmphasisCharacters.isPunctuation(0x3000))
+        #expect(EmphasisCharacters.isCJK(0x3002) && EmphasisCharacters.isCJK(0xFF1B) && EmphasisCharacters.isCJK(0x303E) && !EmphasisCharacters.isCJK(0x303F))
+    }
+
     @Test func aRunOfThreePairsStrongInsideEmphasis() {
         let runs = [
             DelimiterRun(character: UInt8(ascii: "*"), length: 3, canOpen: true, canClose: false),

@@ -18,7 +18,7 @@ struct EmphasisPairing: Equatable {
     /// For each run: the characters left over as literal text.
     var leftover: [Int]
 
-    init(_ runs: [DelimiterRun]) {
+    init<Runs: RandomAccessCollection<DelimiterRun>>(_ runs: Runs) where Runs.Index == Int {
         leftover = runs.map(\.length)
         // Most scopes form one or two emphasis: room for a few without regrowing.
         matches.reserveCapacity(4)
@@ -34,7 +34,7 @@ struct EmphasisPairing: Equatable {
         }
     }
 
-    private mutating func pair(_ runs: [DelimiterRun], removed: UnsafeMutableBufferPointer<Bool>, bottom: UnsafeMutableBufferPointer<Int>) {
+    private mutating func pair<Runs: RandomAccessCollection<DelimiterRun>>(_ runs: Runs, removed: UnsafeMutableBufferPointer<Bool>, bottom: UnsafeMutableBufferPointer<Int>) where Runs.Index == Int {
         var closer = 0
         while closer < runs.count {
             let run = runs[closer]

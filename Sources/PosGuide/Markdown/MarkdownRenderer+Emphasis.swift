@@ -29,8 +29,6 @@ private struct EmphasisScratch {
     var scopes: [CmarkNode] = []
     var pieces: [InlinePiece] = []
     var runs: [LocatedRun] = []
-    var standard: [DelimiterRun] = []
-    var amended: [DelimiterRun] = []
 
     init() {
         // A paragraph with emphasis has a dozen pieces or so: room for them at once, not four regrowths.
@@ -50,6 +48,9 @@ private struct LocatedRun {
     /// The characters around the run; nil when the source does not hold this run where the
     /// tree puts it (an escaped `\*` or an entity that reads like one).
     var neighbours: DelimiterNeighbours?
+    /// The run as CommonMark's rules and as the amendment's see it, once `delimiterRuns` set them.
+    var standard = DelimiterRun(character: 0, length: 0, canOpen: false, canClose: false)
+    var amended = DelimiterRun(character: 0, length: 0, canOpen: false, canClose: false)
 }
 
 extension MarkdownRenderer {
@@ -90,35 +91,32 @@ extension MarkdownRenderer {
         scratch.pieces.removeAll(keepingCapacity: true)
         Self.collectPieces(of: scope, into: &scratch.pieces, linkScopes: &scratch.scopes)
         guard Self.locateRuns(scratch.pieces, block: block, source: source, into: &scratch.runs), !scratch.runs.isEmpty else { return }
-        let pieces = scratch.pieces, runs = scratch.runs
         // What each run leaves as text when the amendment changed the pairing; else what cmark left.
         var repaired: EmphasisPairing?
-        if environment.cjkEmphasis, runs.allSatisfy({ $0.neighbours != nil }) {
-            Self.delimiterRuns(runs, standard: &scratch.standard, amended: &scratch.amended)
-            if scratch.standard != scratch.amended {
-                let standardPairing = EmphasisPairing(scratch.standard)
-                let pairing = EmphasisPairing(scratch.amended)
-                if readingTree, Self.treePairs(pieces, runs: runs, as: standardPairing) {
-                    // cmark paired as CommonMark says, and the scope renders as that pairing does:
-                    // the same pairing under the amendment changes nothing (and leaves what cmark
-                    // left), with no need to render it.
-                    if pairing != standardPairing {
-                        let paired = Self.events(pieces, runs: runs, pairing: pairing)
-                        if paired != Self.currentEvents(pieces), !Self.rebuild(scope, with: paired) { return }
-                        repaired = pairing
-                    }
-                } else {
-                    let current = Self.currentEvents(pieces)
-                    // The runs must pair as cmark paired them before the amendment may change anything.
-                    guard Self.events(pieces, runs: runs, pairing: standardPairing) == current else { return }
+        if environment.cjkEmphasis, scratch.runs.allSatisfy({ $0.neighbours != nil }), Self.setDelimiterRuns(of: &scratch.runs) {
+            let pieces = scratch.pieces, runs = scratch.runs
+            let standardPairing = EmphasisPairing(runs.lazy.map(\.standard))
+            let pairing = EmphasisPairing(runs.lazy.map(\.amended))
+            if readingTree, Self.treePairs(pieces, runs: runs, as: standardPairing) {
+                // cmark paired as CommonMark says, and the scope renders as that pairing does:
+                // the same pairing under the amendment changes nothing (and leaves what cmark
+                // left), with no need to render it.
+                if pairing != standardPairing {
                     let paired = Self.events(pieces, runs: runs, pairing: pairing)
-                    if paired != current, !Self.rebuild(scope, with: paired) { return }
+                    if paired != Self.currentEvents(pieces), !Self.rebuild(scope, with: paired) { return }
                     repaired = pairing
                 }
+            } else {
+                let current = Self.currentEvents(pieces)
+                // The runs must pair as cmark paired them before the amendment may change anything.
+                guard Self.events(pieces, runs: runs, pairing: standardPairing) == current else { return }
+                let paired = Self.events(pieces, runs: runs, pairing: pairing)
+                if paired != current, !Self.rebuild(scope, with: paired) { return }
+                repaired = pairing
             }
         }
         guard environment.siteTransforms else { return }
-        for (index, run) in runs.enumerated() where run.neighbours != nil {
+        for (index, run) in scratch.runs.enumerated() where run.neighbours != nil {
             let count = repaired?.leftover[index] ?? run.literal
             guard count >= 2 else { continue }
             let marker = String(repeating: Character(Unicode.Scalar(run.character)), count: 2)
@@ -156,10 +154,9 @@ extension MarkdownRenderer {
                 guard locateRuns(pieces, block: block, source: source, into: &runs) else { agreement.append(nil); continue }
                 guard !runs.isEmpty else { continue }
                 guard runs.allSatisfy({ $0.neighbours != nil }) else { agreement.append(nil); continue }
-                var standard: [DelimiterRun] = [], amended: [DelimiterRun] = []
-                delimiterRuns(runs, standard: &standard, amended: &amended)
+                _ = setDelimiterRuns(of: &runs)
                 let current = currentEvents(pieces)
-                let pairing = EmphasisPairing(standard), amendedPairing = EmphasisPairing(amended)
+                let pairing = EmphasisPairing(runs.map(\.standard)), amendedPairing = EmphasisPairing(runs.map(\.amended))
                 agreement.append((events(pieces, runs: runs, pairing: pairing) == current, treePairs(pieces, runs: runs, as: pairing),
                                   events(pieces, runs: runs, pairing: amendedPairing) == current, treePairs(pieces, runs: runs, as: amendedPairing)))
             }
@@ -179,16 +176,18 @@ extension MarkdownRenderer {
         return (CmarkNode(document).renderHTML(options: renderer.cmarkOptions), renderer.diagnostics)
     }
 
-    /// The runs as CommonMark's rules and as the amendment's see them, into `standard` and
-    /// `amended`; every run has its neighbours.
-    private static func delimiterRuns(_ runs: [LocatedRun], standard: inout [DelimiterRun], amended: inout [DelimiterRun]) {
-        standard.removeAll(keepingCapacity: true)
-        amended.removeAll(keepingCapacity: true)
-        for run in runs {
+    /// Sets each run's `standard` and `amended` (every run has its neighbours); whether they
+    /// differ for any run.
+    private static func setDelimiterRuns(of runs: inout [LocatedRun]) -> Bool {
+        var differ = false
+        for index in runs.indices {
+            let run = runs[index]
             let flags = run.neighbours!.flags(for: run.character)
-            standard.append(DelimiterRun(character: run.character, length: run.length, canOpen: flags.commonMark.canOpen, canClose: flags.commonMark.canClose))
-            amended.append(DelimiterRun(character: run.character, length: run.length, canOpen: flags.cjkFriendly.canOpen, canClose: flags.cjkFriendly.canClose))
+            runs[index].standard = DelimiterRun(character: run.character, length: run.length, canOpen: flags.commonMark.canOpen, canClose: flags.commonMark.canClose)
+            runs[index].amended = DelimiterRun(character: run.character, length: run.length, canOpen: flags.cjkFriendly.canOpen, canClose: flags.cjkFriendly.canClose)
+            if flags.commonMark != flags.cjkFriendly { differ = true }
         }
+        return differ
     }
 
     /// The scope's inlines in order, looking through emphasis; links and images become
