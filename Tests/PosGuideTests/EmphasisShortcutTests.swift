@@ -119,6 +119,22 @@ import Testing
         #expect(EmphasisCharacters.isCJK(0x3002) && EmphasisCharacters.isCJK(0xFF1B) && EmphasisCharacters.isCJK(0x303E) && !EmphasisCharacters.isCJK(0x303F))
     }
 
+    @Test func aTextVariationSelectorIsReadWithTheCharacterBeforeIt() {
+        // CommonMark sees a mark (not punctuation) before the closing run and pairs all three;
+        // the amendment reads the character before the selector: `”` drawn full width by U+FE01
+        // is CJK punctuation and the run closes, but `”` or `.` before another selector is
+        // punctuation of other scripts and the run, followed by a letter, does not.
+        let cases = [
+            ("**注意”\u{FE01}**text", "<p><strong>注意”\u{FE01}</strong>text</p>\n"),
+            ("**注意”\u{FE00}**text", "<p>**注意”\u{FE00}**text</p>\n"),
+            ("**bold.\u{FE00}**text", "<p>**bold.\u{FE00}**text</p>\n"),
+        ]
+        for (markdown, html) in cases {
+            #expect(CJKEmphasisTests.render(markdown) == html)
+            #expect(CJKEmphasisTests.render(markdown, cjkEmphasis: false).hasPrefix("<p><strong>"))
+        }
+    }
+
     @Test func aRunOfThreePairsStrongInsideEmphasis() {
         let runs = [
             DelimiterRun(character: UInt8(ascii: "*"), length: 3, canOpen: true, canClose: false),

@@ -18,7 +18,8 @@ enum EmphasisRules: Sendable {
 
 /// The characters around a delimiter run in the source (`\n` at either end of a line).
 struct DelimiterNeighbours: Equatable {
-    /// The character before the one before the run, for a variation selector's base.
+    /// The character before the one before the run, for a variation selector's base
+    /// (`\n` when `previous` is no text variation selector: nothing reads it then).
     var beforePrevious: UInt32
     var previous: UInt32
     var next: UInt32

@@ -297,9 +297,10 @@ extension MarkdownRenderer {
 
     /// The characters around the run, after checking the source holds exactly that run there.
     private static func neighbours(ofRunAt line: Int, column: Int, length: Int, character: UInt8, block: CmarkNode, source: InlineSourceBytes) -> DelimiterNeighbours? {
-        guard let start = source.offset(line: line, column: column) else { return nil }
-        let end = start + length
+        guard line >= 1, line <= source.lineStarts.count, column >= 1 else { return nil }
         let lineStart = source.lineStarts[line - 1], lineEnd = source.lineEnd(line)
+        let start = lineStart + column - 1, end = start + length
+        guard start < lineEnd else { return nil }
         // The character before may be the same one escaped (`\**`): not part of the run.
         guard end <= lineEnd, source.bytes[start..<end].allSatisfy({ $0 == character }),
               start == lineStart || source.bytes[start - 1] != character
@@ -310,7 +311,10 @@ extension MarkdownRenderer {
         if start > lineStart, column != source.contentColumn(line: line, in: block) {
             let previousStart = source.start(before: start)
             previous = source.scalar(at: previousStart)
-            if previousStart > lineStart { beforePrevious = source.scalar(at: source.start(before: previousStart)) }
+            // Only a variation selector needs the character before it.
+            if EmphasisCharacters.isTextVariationSelector(previous), previousStart > lineStart {
+                beforePrevious = source.scalar(at: source.start(before: previousStart))
+            }
         }
         let next = end < lineEnd ? source.scalar(at: end) : newline
         return DelimiterNeighbours(beforePrevious: beforePrevious, previous: previous, next: next)
