@@ -48,7 +48,7 @@ private struct LocatedRun {
     /// The characters around the run; nil when the source does not hold this run where the
     /// tree puts it (an escaped `\*` or an entity that reads like one).
     var neighbours: DelimiterNeighbours?
-    /// The run as CommonMark's rules and as the amendment's see it, once `delimiterRuns` set them.
+    /// The run as CommonMark's rules and as the amendment's see it, once `setDelimiterRuns` set them.
     var standard = DelimiterRun(character: 0, length: 0, canOpen: false, canClose: false)
     var amended = DelimiterRun(character: 0, length: 0, canOpen: false, canClose: false)
 }
