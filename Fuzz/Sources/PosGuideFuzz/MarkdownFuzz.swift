@@ -17,6 +17,12 @@ enum MarkdownFuzz {
         checkSafeHTML(html, from: markdown)
         let ids = rendered.headings.map(\.id)
         invariant(Set(ids).count == ids.count, "duplicate heading ids \(ids) from \(markdown.debugDescription)")
+        // The CJK emphasis pass tells unchanged scopes from cmark's tree: it must render and warn
+        // exactly as rendering and comparing every scope does.
+        let shortcut = MarkdownRenderer.renderPairingEmphasis(markdown, environment: SiteEnvironment.shared, readingTree: true)
+        let compared = MarkdownRenderer.renderPairingEmphasis(markdown, environment: SiteEnvironment.shared, readingTree: false)
+        invariant(shortcut.html == compared.html && shortcut.diagnostics == compared.diagnostics,
+                  "the emphasis shortcut renders \(shortcut.html.debugDescription), not \(compared.html.debugDescription), from \(markdown.debugDescription)")
     }
 }
 

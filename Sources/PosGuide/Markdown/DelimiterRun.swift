@@ -18,39 +18,46 @@ enum EmphasisRules: Sendable {
 
 /// The characters around a delimiter run in the source (`\n` at either end of a line).
 struct DelimiterNeighbours: Equatable {
-    /// The character before the one before the run, for a variation selector's base.
+    /// The character before the one before the run, for a variation selector's base
+    /// (`\n` when `previous` is no text variation selector: nothing reads it then).
     var beforePrevious: UInt32
     var previous: UInt32
     var next: UInt32
 
     /// (can open, can close) for a run of `character` between these neighbours.
     func flags(for character: UInt8, rules: EmphasisRules) -> (canOpen: Bool, canClose: Bool) {
+        let both = flags(for: character)
+        switch rules {
+        case .commonMark: return both.commonMark
+        case .cjkFriendly: return both.cjkFriendly
+        }
+    }
+
+    /// (can open, can close) under both rules, the neighbours classified once: the pass asks
+    /// for both for every run it finds.
+    func flags(for character: UInt8) -> (commonMark: (canOpen: Bool, canClose: Bool), cjkFriendly: (canOpen: Bool, canClose: Bool)) {
         typealias C = EmphasisCharacters
         let previousIsSpace = C.isWhitespace(previous), nextIsSpace = C.isWhitespace(next)
-        let nextIsPunctuation = C.isPunctuation(next)
-        let left: Bool, right: Bool, previousIsPunctuation: Bool
-        switch rules {
-        case .commonMark:
-            previousIsPunctuation = C.isPunctuation(previous)
-            left = !nextIsSpace && (!nextIsPunctuation || previousIsSpace || previousIsPunctuation)
-            right = !previousIsSpace && (!previousIsPunctuation || nextIsSpace || nextIsPunctuation)
-        case .cjkFriendly:
-            // A text variation selector belongs to the character before it.
-            let hasSelector = C.isTextVariationSelector(previous)
-            let base = hasSelector ? beforePrevious : previous
-            previousIsPunctuation = C.isPunctuation(base)
-            let previousIsCJK = C.isCJK(base)
-            let previousIsCJKPunctuation = (previousIsPunctuation && previousIsCJK)
-                || (previous == 0xFE01 && C.isFullWidthQuoteBeforeSelector(beforePrevious))
-            let previousIsOtherPunctuation = previousIsPunctuation && !previousIsCJKPunctuation
-            let nextIsCJK = C.isCJK(next)
-            let nextIsOtherPunctuation = nextIsPunctuation && !nextIsCJK
-            left = !nextIsSpace && (!nextIsOtherPunctuation || previousIsSpace || previousIsOtherPunctuation
-                || previousIsCJK || C.isIdeographicVariationSelector(previous))
-            right = !previousIsSpace && (!previousIsOtherPunctuation || nextIsSpace || nextIsOtherPunctuation || nextIsCJK)
-        }
-        guard character == UInt8(ascii: "_") else { return (left, right) }
+        let nextIsPunctuation = C.isPunctuation(next), previousIsPunctuation = C.isPunctuation(previous)
+        // CommonMark 0.30.
+        let left = !nextIsSpace && (!nextIsPunctuation || previousIsSpace || previousIsPunctuation)
+        let right = !previousIsSpace && (!previousIsPunctuation || nextIsSpace || nextIsPunctuation)
+        // The amendment. A text variation selector belongs to the character before it.
+        let hasSelector = C.isTextVariationSelector(previous)
+        let base = hasSelector ? beforePrevious : previous
+        let baseIsPunctuation = hasSelector ? C.isPunctuation(base) : previousIsPunctuation
+        let previousIsCJK = C.isCJK(base)
+        let previousIsCJKPunctuation = (baseIsPunctuation && previousIsCJK)
+            || (previous == 0xFE01 && C.isFullWidthQuoteBeforeSelector(beforePrevious))
+        let previousIsOtherPunctuation = baseIsPunctuation && !previousIsCJKPunctuation
+        let nextIsCJK = C.isCJK(next)
+        let nextIsOtherPunctuation = nextIsPunctuation && !nextIsCJK
+        let amendedLeft = !nextIsSpace && (!nextIsOtherPunctuation || previousIsSpace || previousIsOtherPunctuation
+            || previousIsCJK || C.isIdeographicVariationSelector(previous))
+        let amendedRight = !previousIsSpace && (!previousIsOtherPunctuation || nextIsSpace || nextIsOtherPunctuation || nextIsCJK)
+        guard character == UInt8(ascii: "_") else { return ((left, right), (amendedLeft, amendedRight)) }
         // `_` inside a word never emphasises: it opens only after punctuation, closes only before it.
-        return (left && (!right || previousIsPunctuation), right && (!left || nextIsPunctuation))
+        return ((left && (!right || previousIsPunctuation), right && (!left || nextIsPunctuation)),
+                (amendedLeft && (!amendedRight || baseIsPunctuation), amendedRight && (!amendedLeft || nextIsPunctuation)))
     }
 }

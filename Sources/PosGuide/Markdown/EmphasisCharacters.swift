@@ -20,6 +20,23 @@ enum EmphasisCharacters {
         }
         // CJK ideographs (and Extension A) are letters: no property lookup for the common neighbour.
         if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) { return false }
+        // Full-width punctuation, the other common neighbour: the same answer, looked up once.
+        if value >= 0x3000, value < 0x3040 { return cjkPunctuationMask >> (value - 0x3000) & 1 != 0 }
+        if value >= 0xFF00, value < 0xFF40 { return fullWidthPunctuationMask >> (value - 0xFF00) & 1 != 0 }
+        return hasPunctuationCategory(value)
+    }
+
+    /// Bit n: whether U+3000 + n is punctuation.
+    private static let cjkPunctuationMask = punctuationMask(from: 0x3000)
+    /// Bit n: whether U+FF00 + n is punctuation.
+    private static let fullWidthPunctuationMask = punctuationMask(from: 0xFF00)
+
+    private static func punctuationMask(from first: UInt32) -> UInt64 {
+        (0..<64).reduce(UInt64(0)) { mask, bit in hasPunctuationCategory(first + UInt32(bit)) ? mask | 1 << UInt64(bit) : mask }
+    }
+
+    /// Whether `value` is in one of Unicode's P categories.
+    private static func hasPunctuationCategory(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -34,6 +51,8 @@ enum EmphasisCharacters {
         // The common case first: ideographs, kana, Hangul syllables and full-width forms.
         if value < 0x1100 { return false }
         if (0x3250...0xA48C).contains(value) || (0xAC00...0xD7A3).contains(value) { return true }
+        // Two of the ranges below, whole: CJK punctuation and the full-width forms.
+        if (0x2FF0...0x303E).contains(value) || (0xFF01...0xFFBE).contains(value) { return true }
         var low = 0, high = cjkRanges.count - 1
         while low <= high {
             let middle = (low + high) / 2

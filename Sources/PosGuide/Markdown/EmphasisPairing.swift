@@ -2,22 +2,39 @@
 /// (a paragraph's or heading's inlines, or one link's text), as libcmark 0.30 does it.
 ///
 /// The runs come in document order; what lies between them does not matter to
-/// the pairing. The result says, for each run, which emphasis it closed and opened.
+/// the pairing. The result says which emphasis each run closed and opened, and what is left.
 struct EmphasisPairing: Equatable {
-    /// For each run: whether each emphasis it closed was strong, innermost first.
-    var closes: [[Bool]]
-    /// For each run: whether each emphasis it opened was strong, innermost first.
-    var opens: [[Bool]]
+    /// One emphasis: the runs that opened and closed it (indices into the runs) and whether it is strong.
+    struct Match: Equatable {
+        var opener: Int32
+        var closer: Int32
+        var strong: Bool
+    }
+
+    /// Every emphasis formed, in the order cmark forms them: by closing run, and within one
+    /// closing run innermost first. Two pairings with equal matches close and open the same
+    /// emphasis at every run, in the same order.
+    var matches: [Match] = []
     /// For each run: the characters left over as literal text.
     var leftover: [Int]
 
-    init(_ runs: [DelimiterRun]) {
-        closes = Array(repeating: [], count: runs.count)
-        opens = Array(repeating: [], count: runs.count)
+    init<Runs: RandomAccessCollection<DelimiterRun>>(_ runs: Runs) where Runs.Index == Int {
         leftover = runs.map(\.length)
-        var removed = Array(repeating: false, count: runs.count)
-        // Where the search for an opener stops, per kind of closer (cmark's `openers_bottom`).
-        var bottom = Array(repeating: 0, count: 9)
+        // Most scopes form one or two emphasis: room for a few without regrowing.
+        matches.reserveCapacity(4)
+        let count = runs.count
+        // Scratch on the stack: this runs for every scope with a run next to CJK text.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { removed in
+            removed.initialize(repeating: false)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 9) { bottom in
+                // Where the search for an opener stops, per kind of closer (cmark's `openers_bottom`).
+                bottom.initialize(repeating: 0)
+                pair(runs, removed: removed, bottom: bottom)
+            }
+        }
+    }
+
+    private mutating func pair<Runs: RandomAccessCollection<DelimiterRun>>(_ runs: Runs, removed: UnsafeMutableBufferPointer<Bool>, bottom: UnsafeMutableBufferPointer<Int>) where Runs.Index == Int {
         var closer = 0
         while closer < runs.count {
             let run = runs[closer]
@@ -45,8 +62,7 @@ struct EmphasisPairing: Equatable {
             let used = strong ? 2 : 1
             leftover[opener] -= used
             leftover[closer] -= used
-            opens[opener].append(strong)
-            closes[closer].append(strong)
+            matches.append(Match(opener: Int32(opener), closer: Int32(closer), strong: strong))
             for between in (opener + 1)..<closer { removed[between] = true }
             if leftover[opener] == 0 { removed[opener] = true }
             if leftover[closer] == 0 {
@@ -54,5 +70,15 @@ struct EmphasisPairing: Equatable {
                 closer += 1
             }
         }
+    }
+
+    /// How many emphasis run `run` closed.
+    func closeCount(of run: Int) -> Int {
+        matches.reduce(0) { $0 + ($1.closer == run ? 1 : 0) }
+    }
+
+    /// Whether each emphasis run `run` opened is strong, innermost first.
+    func opens(of run: Int) -> [Bool] {
+        matches.filter { $0.opener == run }.map(\.strong)
     }
 }

@@ -14,6 +14,8 @@ struct InlineSourceBytes {
     init(_ markdown: String) {
         bytes = Array(markdown.utf8)
         var starts = [0]
+        // Room for lines of 48 bytes on average (a page's are longer), not a dozen regrowths.
+        starts.reserveCapacity(bytes.count / 48 + 2)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             // Line breaks found with memchr: this runs once for every page with emphasis.

@@ -23,16 +23,34 @@ private enum InlineEvent: Equatable {
     case atom(OpaquePointer)
 }
 
+/// Buffers the pass reuses from one scope to the next.
+private struct EmphasisScratch {
+    /// The block's scopes: the block, then the text of each link and image found in a scope.
+    var scopes: [CmarkNode] = []
+    var pieces: [InlinePiece] = []
+    var runs: [LocatedRun] = []
+
+    init() {
+        // A paragraph with emphasis has a dozen pieces or so: room for them at once, not four regrowths.
+        pieces.reserveCapacity(16)
+    }
+}
+
 /// A delimiter run found in a scope: which pieces make it and where it is in the source.
 private struct LocatedRun {
     var pieces: Range<Int>
     var character: UInt8
     var length: Int
+    /// How many of its characters cmark left as literal text.
+    var literal: Int
     var line: Int
     var column: Int
     /// The characters around the run; nil when the source does not hold this run where the
     /// tree puts it (an escaped `\*` or an entity that reads like one).
     var neighbours: DelimiterNeighbours?
+    /// The run as CommonMark's rules and as the amendment's see it, once `setDelimiterRuns` set them.
+    var standard = DelimiterRun(character: 0, length: 0, canOpen: false, canClose: false)
+    var amended = DelimiterRun(character: 0, length: 0, canOpen: false, canClose: false)
 }
 
 extension MarkdownRenderer {
@@ -47,45 +65,60 @@ extension MarkdownRenderer {
     /// is not what the tree says (an entity, an escaped `*` right inside `*` emphasis), the
     /// scope keeps cmark's rendering and that run draws no warning.
     func pairEmphasis(in blocks: [CmarkNode], markdown: String, lineOffset: Int) {
+        pairEmphasis(in: blocks, markdown: markdown, lineOffset: lineOffset, readingTree: true)
+    }
+
+    /// `readingTree`: whether a scope whose pairing the amendment leaves as it is may be told
+    /// from cmark's tree itself; false compares the rendered scopes every time (for tests).
+    func pairEmphasis(in blocks: [CmarkNode], markdown: String, lineOffset: Int, readingTree: Bool) {
         guard !blocks.isEmpty, environment.cjkEmphasis || environment.siteTransforms else { return }
         let source = InlineSourceBytes(markdown)
+        // One set of buffers for every scope of the page: most scopes need no more than the first.
+        var scratch = EmphasisScratch()
         for block in blocks {
-            var scopes = [block]
+            scratch.scopes.removeAll(keepingCapacity: true)
+            scratch.scopes.append(block)
             var index = 0
-            while index < scopes.count {
-                pairEmphasis(inScope: scopes[index], block: block, source: source, lineOffset: lineOffset, linkScopes: &scopes)
+            while index < scratch.scopes.count {
+                pairEmphasis(inScope: scratch.scopes[index], block: block, source: source, lineOffset: lineOffset, readingTree: readingTree, scratch: &scratch)
                 index += 1
             }
         }
     }
 
-    private func pairEmphasis(inScope scope: CmarkNode, block: CmarkNode, source: InlineSourceBytes, lineOffset: Int, linkScopes: inout [CmarkNode]) {
-        var pieces: [InlinePiece] = []
-        // A paragraph with emphasis has a dozen pieces or so: room for them at once, not four regrowths.
-        pieces.reserveCapacity(16)
-        Self.collectPieces(of: scope, into: &pieces, linkScopes: &linkScopes)
-        guard let runs = Self.locateRuns(pieces, block: block, source: source), !runs.isEmpty else { return }
-        var leftover = runs.map { run in
-            pieces[run.pieces].reduce(0) { count, piece in
-                if case .delimiters(_, let literal, _, _) = piece { return count + literal }
-                return count
-            }
-        }
-        if environment.cjkEmphasis, runs.allSatisfy({ $0.neighbours != nil }) {
-            let standard = runs.map { Self.delimiterRun($0, rules: .commonMark) }
-            let amended = runs.map { Self.delimiterRun($0, rules: .cjkFriendly) }
-            if standard != amended {
+    private func pairEmphasis(inScope scope: CmarkNode, block: CmarkNode, source: InlineSourceBytes, lineOffset: Int,
+                              readingTree: Bool, scratch: inout EmphasisScratch) {
+        scratch.pieces.removeAll(keepingCapacity: true)
+        Self.collectPieces(of: scope, into: &scratch.pieces, linkScopes: &scratch.scopes)
+        guard Self.locateRuns(scratch.pieces, block: block, source: source, into: &scratch.runs), !scratch.runs.isEmpty else { return }
+        // What each run leaves as text when the amendment changed the pairing; else what cmark left.
+        var repaired: EmphasisPairing?
+        if environment.cjkEmphasis, scratch.runs.allSatisfy({ $0.neighbours != nil }), Self.setDelimiterRuns(of: &scratch.runs) {
+            let pieces = scratch.pieces, runs = scratch.runs
+            let standardPairing = EmphasisPairing(runs.lazy.map(\.standard))
+            let pairing = EmphasisPairing(runs.lazy.map(\.amended))
+            if readingTree, Self.treePairs(pieces, runs: runs, as: standardPairing) {
+                // cmark paired as CommonMark says, and the scope renders as that pairing does:
+                // the same pairing under the amendment changes nothing (and leaves what cmark
+                // left), with no need to render it.
+                if pairing != standardPairing {
+                    let paired = Self.events(pieces, runs: runs, pairing: pairing)
+                    if paired != Self.currentEvents(pieces), !Self.rebuild(scope, with: paired) { return }
+                    repaired = pairing
+                }
+            } else {
                 let current = Self.currentEvents(pieces)
                 // The runs must pair as cmark paired them before the amendment may change anything.
-                guard Self.events(pieces, runs: runs, pairing: EmphasisPairing(standard)) == current else { return }
-                let pairing = EmphasisPairing(amended)
+                guard Self.events(pieces, runs: runs, pairing: standardPairing) == current else { return }
                 let paired = Self.events(pieces, runs: runs, pairing: pairing)
                 if paired != current, !Self.rebuild(scope, with: paired) { return }
-                leftover = pairing.leftover
+                repaired = pairing
             }
         }
         guard environment.siteTransforms else { return }
-        for (run, count) in zip(runs, leftover) where count >= 2 && run.neighbours != nil {
+        for (index, run) in scratch.runs.enumerated() where run.neighbours != nil {
+            let count = repaired?.leftover[index] ?? run.literal
+            guard count >= 2 else { continue }
             let marker = String(repeating: Character(Unicode.Scalar(run.character)), count: 2)
             report(.warning(
                 "markdown.literal-emphasis",
@@ -100,31 +133,61 @@ extension MarkdownRenderer {
     /// For tests of the reconstruction: for each inline scope of `markdown` with delimiter runs,
     /// whether its runs paired by CommonMark's rules give exactly what cmark gave (nil: not located).
     static func standardPairingAgreement(_ markdown: String) -> [Bool?] {
+        standardPairingChecks(markdown).map { $0?.renders }
+    }
+
+    /// `standardPairingAgreement`, with whether cmark's tree tells it (`treePairs`) without rendering
+    /// the scope; and the same two for the amendment's pairing of the runs.
+    static func standardPairingChecks(_ markdown: String) -> [(renders: Bool, tree: Bool, amendedRenders: Bool, amendedTree: Bool)?] {
         guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_UNSAFE) }) else { return [] }
         defer { cmark_node_free(document) }
         var unused = TextStatistics()
         let source = InlineSourceBytes(markdown)
-        var agreement: [Bool?] = []
+        var agreement: [(renders: Bool, tree: Bool, amendedRenders: Bool, amendedTree: Bool)?] = []
         for block in CmarkNode(document).survey(counting: false, emphasis: true, into: &unused).emphasisBlocks {
             var scopes = [block]
             var index = 0
             while index < scopes.count {
-                var pieces: [InlinePiece] = []
+                var pieces: [InlinePiece] = [], runs: [LocatedRun] = []
                 collectPieces(of: scopes[index], into: &pieces, linkScopes: &scopes)
                 index += 1
-                guard let runs = locateRuns(pieces, block: block, source: source) else { agreement.append(nil); continue }
+                guard locateRuns(pieces, block: block, source: source, into: &runs) else { agreement.append(nil); continue }
                 guard !runs.isEmpty else { continue }
                 guard runs.allSatisfy({ $0.neighbours != nil }) else { agreement.append(nil); continue }
-                let pairing = EmphasisPairing(runs.map { delimiterRun($0, rules: .commonMark) })
-                agreement.append(events(pieces, runs: runs, pairing: pairing) == currentEvents(pieces))
+                _ = setDelimiterRuns(of: &runs)
+                let current = currentEvents(pieces)
+                let pairing = EmphasisPairing(runs.map(\.standard)), amendedPairing = EmphasisPairing(runs.map(\.amended))
+                agreement.append((events(pieces, runs: runs, pairing: pairing) == current, treePairs(pieces, runs: runs, as: pairing),
+                                  events(pieces, runs: runs, pairing: amendedPairing) == current, treePairs(pieces, runs: runs, as: amendedPairing)))
             }
         }
         return agreement
     }
 
-    private static func delimiterRun(_ run: LocatedRun, rules: EmphasisRules) -> DelimiterRun {
-        let flags = run.neighbours!.flags(for: run.character, rules: rules)
-        return DelimiterRun(character: run.character, length: run.length, canOpen: flags.canOpen, canClose: flags.canClose)
+    /// For tests of the shortcut: `markdown` rendered as a page of `environment` renders (HTML and
+    /// diagnostics) with scopes told from cmark's tree (`readingTree`) or always rendered and compared.
+    static func renderPairingEmphasis(_ markdown: String, environment: MarkdownEnvironment, readingTree: Bool) -> (html: String, diagnostics: [Diagnostic]) {
+        let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: "page.md", text: markdown), pagePath: "/")
+        guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), renderer.cmarkOptions) }) else { return ("", []) }
+        defer { cmark_node_free(document) }
+        var unused = TextStatistics()
+        let blocks = CmarkNode(document).survey(counting: false, emphasis: environment.cjkEmphasis, into: &unused).emphasisBlocks
+        renderer.pairEmphasis(in: blocks, markdown: markdown, lineOffset: 0, readingTree: readingTree)
+        return (CmarkNode(document).renderHTML(options: renderer.cmarkOptions), renderer.diagnostics)
+    }
+
+    /// Sets each run's `standard` and `amended` (every run has its neighbours); whether they
+    /// differ for any run.
+    private static func setDelimiterRuns(of runs: inout [LocatedRun]) -> Bool {
+        var differ = false
+        for index in runs.indices {
+            let run = runs[index]
+            let flags = run.neighbours!.flags(for: run.character)
+            runs[index].standard = DelimiterRun(character: run.character, length: run.length, canOpen: flags.commonMark.canOpen, canClose: flags.commonMark.canClose)
+            runs[index].amended = DelimiterRun(character: run.character, length: run.length, canOpen: flags.cjkFriendly.canOpen, canClose: flags.cjkFriendly.canClose)
+            if flags.commonMark != flags.cjkFriendly { differ = true }
+        }
+        return differ
     }
 
     /// The scope's inlines in order, looking through emphasis; links and images become
@@ -172,37 +235,27 @@ extension MarkdownRenderer {
         }
     }
 
-    /// Groups the delimiter pieces into the source's runs and reads what surrounds each;
-    /// nil when an emphasis node's character cannot be read from the source.
-    private static func locateRuns(_ pieces: [InlinePiece], block: CmarkNode, source: InlineSourceBytes) -> [LocatedRun]? {
-        // The character of each delimiter piece (read from the source for emphasis); nil for the rest.
-        var characters: [UInt8?] = []
-        for piece in pieces {
-            let line: Int, reported: Int
-            switch piece {
-            case .delimiters(let byte, _, _, _): characters.append(byte); continue
-            case .open(let node, _): (line, reported) = (node.startLine, node.startColumn)
-            case .close(let node, _): (line, reported) = (node.endLine, node.endColumn)
-            case .text, .atom: characters.append(nil); continue
-            }
-            guard let offset = source.offset(line: line, column: source.column(line: line, reported: reported, in: block)),
-                  source.bytes[offset] == UInt8(ascii: "*") || source.bytes[offset] == UInt8(ascii: "_") else { return nil }
-            characters.append(source.bytes[offset])
-        }
-        var runs: [LocatedRun] = []
+    /// Groups the delimiter pieces into the source's runs and reads what surrounds each, into
+    /// `runs`; false when an emphasis node's character cannot be read from the source.
+    private static func locateRuns(_ pieces: [InlinePiece], block: CmarkNode, source: InlineSourceBytes, into runs: inout [LocatedRun]) -> Bool {
+        runs.removeAll(keepingCapacity: true)
         var index = 0
         while index < pieces.count {
-            guard let byte = characters[index] else { index += 1; continue }
+            guard let byte = character(of: pieces[index], block: block, source: source) else { return false }
+            guard byte != 0 else { index += 1; continue }
             let first = index
-            var length = 0
-            while index < pieces.count, characters[index] == byte {
+            var length = 0, literal = 0
+            repeat {
                 switch pieces[index] {
-                case .delimiters(_, let count, _, _): length += count
+                case .delimiters(_, let count, _, _): length += count; literal += count
                 case .open(_, let strong), .close(_, let strong): length += strong ? 2 : 1
                 case .text, .atom: break
                 }
                 index += 1
-            }
+                guard index < pieces.count else { break }
+                guard let next = character(of: pieces[index], block: block, source: source) else { return false }
+                guard next == byte else { break }
+            } while true
             let line: Int, column: Int
             switch pieces[first] {
             case .delimiters(_, _, let node, let offset):
@@ -217,21 +270,37 @@ extension MarkdownRenderer {
                 line = node.endLine
                 column = source.column(line: line, reported: node.endColumn, in: block) - length + 1
             default:
-                return nil
+                return false
             }
             // Characters the author escaped (`\*\*`) are text, not a run.
             if first + 1 == index, case .delimiters = pieces[first], source.holdsEscapes(of: byte, count: length, line: line, column: column) { continue }
             let neighbours = neighbours(ofRunAt: line, column: column, length: length, character: byte, block: block, source: source)
-            runs.append(LocatedRun(pieces: first..<index, character: byte, length: length, line: line, column: column, neighbours: neighbours))
+            runs.append(LocatedRun(pieces: first..<index, character: byte, length: length, literal: literal, line: line, column: column, neighbours: neighbours))
         }
-        return runs
+        return true
+    }
+
+    /// The delimiter character of `piece`, read from the source for emphasis; 0 for text and
+    /// atoms, nil when the source does not hold a `*` or `_` where an emphasis node starts or ends.
+    private static func character(of piece: InlinePiece, block: CmarkNode, source: InlineSourceBytes) -> UInt8? {
+        let line: Int, reported: Int
+        switch piece {
+        case .delimiters(let byte, _, _, _): return byte
+        case .open(let node, _): (line, reported) = (node.startLine, node.startColumn)
+        case .close(let node, _): (line, reported) = (node.endLine, node.endColumn)
+        case .text, .atom: return 0
+        }
+        guard let offset = source.offset(line: line, column: source.column(line: line, reported: reported, in: block)),
+              source.bytes[offset] == UInt8(ascii: "*") || source.bytes[offset] == UInt8(ascii: "_") else { return nil }
+        return source.bytes[offset]
     }
 
     /// The characters around the run, after checking the source holds exactly that run there.
     private static func neighbours(ofRunAt line: Int, column: Int, length: Int, character: UInt8, block: CmarkNode, source: InlineSourceBytes) -> DelimiterNeighbours? {
-        guard let start = source.offset(line: line, column: column) else { return nil }
-        let end = start + length
+        guard line >= 1, line <= source.lineStarts.count, column >= 1 else { return nil }
         let lineStart = source.lineStarts[line - 1], lineEnd = source.lineEnd(line)
+        let start = lineStart + column - 1, end = start + length
+        guard start < lineEnd else { return nil }
         // The character before may be the same one escaped (`\**`): not part of the run.
         guard end <= lineEnd, source.bytes[start..<end].allSatisfy({ $0 == character }),
               start == lineStart || source.bytes[start - 1] != character
@@ -239,10 +308,13 @@ extension MarkdownRenderer {
               end == lineEnd || source.bytes[end] != character else { return nil }
         let newline = UInt32(10)
         var previous = newline, beforePrevious = newline
-        if column != source.contentColumn(line: line, in: block), start > lineStart {
+        if start > lineStart, column != source.contentColumn(line: line, in: block) {
             let previousStart = source.start(before: start)
             previous = source.scalar(at: previousStart)
-            if previousStart > lineStart { beforePrevious = source.scalar(at: source.start(before: previousStart)) }
+            // Only a variation selector needs the character before it.
+            if EmphasisCharacters.isTextVariationSelector(previous), previousStart > lineStart {
+                beforePrevious = source.scalar(at: source.start(before: previousStart))
+            }
         }
         let next = end < lineEnd ? source.scalar(at: end) : newline
         return DelimiterNeighbours(beforePrevious: beforePrevious, previous: previous, next: next)
@@ -262,6 +334,43 @@ extension MarkdownRenderer {
         return events
     }
 
+    /// Whether cmark's tree holds exactly `pairing`: each run's pieces are its closes, then
+    /// what it left as text, then its opens, and its emphasis nodes are `pairing`'s matches.
+    /// Then `events(pieces, runs: runs, pairing: pairing)` equals `currentEvents(pieces)`,
+    /// known without building either. False may still be that (pieces in another order).
+    private static func treePairs(_ pieces: [InlinePiece], runs: [LocatedRun], as pairing: EmphasisPairing) -> Bool {
+        // Every emphasis piece lies in a run (only text and atoms have no character, and only a
+        // lone piece of literal delimiters is left out), so a stack of the runs that opened
+        // the emphasis around each piece pairs every close with its open.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: pieces.count) { openers in
+            var depth = 0, matched = 0
+            for (index, run) in runs.enumerated() {
+                guard pairing.leftover[index] == run.literal else { return false }
+                // 0: closing, 1: its literal text, 2: opening.
+                var stage = 0
+                for piece in pieces[run.pieces] {
+                    switch piece {
+                    case .close(_, let strong):
+                        guard stage == 0, depth > 0, matched < pairing.matches.count else { return false }
+                        depth -= 1
+                        guard pairing.matches[matched] == EmphasisPairing.Match(opener: openers[depth], closer: Int32(index), strong: strong) else { return false }
+                        matched += 1
+                    case .delimiters:
+                        guard stage <= 1 else { return false }
+                        stage = 1
+                    case .open:
+                        stage = 2
+                        openers[depth] = Int32(index)
+                        depth += 1
+                    case .text, .atom:
+                        return false
+                    }
+                }
+            }
+            return matched == pairing.matches.count
+        }
+    }
+
     /// The scope as `pairing` renders it: each run closes, keeps its leftover, then opens.
     private static func events(_ pieces: [InlinePiece], runs: [LocatedRun], pairing: EmphasisPairing) -> [InlineEvent] {
         var events: [InlineEvent] = []
@@ -269,9 +378,9 @@ extension MarkdownRenderer {
         while index < pieces.count {
             if runIndex < runs.count, runs[runIndex].pieces.lowerBound == index {
                 let run = runs[runIndex]
-                events += pairing.closes[runIndex].map { _ in InlineEvent.close }
+                events += repeatElement(InlineEvent.close, count: pairing.closeCount(of: runIndex))
                 appendText(repeatElement(run.character, count: pairing.leftover[runIndex]), to: &events)
-                events += pairing.opens[runIndex].reversed().map { InlineEvent.open(strong: $0) }
+                events += pairing.opens(of: runIndex).reversed().map { InlineEvent.open(strong: $0) }
                 index = run.pieces.upperBound
                 runIndex += 1
                 continue
