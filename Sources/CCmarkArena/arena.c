@@ -7,6 +7,7 @@
 
 #include "CCmarkArena.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,7 @@ typedef struct sanitized {
 static _Thread_local sanitized *allocations;
 
 static void *allocate(size_t size) {
+  assert(depth > 0 && "the cmark arena is used only between posguide_arena_enter and _leave");
   sanitized *made = malloc(sizeof(sanitized) + size);
   if (!made) fail();
   made->previous = allocations;
@@ -97,6 +99,7 @@ static chunk *new_chunk(size_t capacity, chunk *previous) {
 }
 
 static void *allocate(size_t size) {
+  assert(depth > 0 && "the cmark arena is used only between posguide_arena_enter and _leave");
   if (size > SIZE_MAX / 2) fail();
   size_t needed = sizeof(header) + rounded(size);
   if (!newest || newest->capacity - newest->used < needed) {

@@ -168,12 +168,14 @@ extension MarkdownRenderer {
     /// diagnostics) with scopes told from cmark's tree (`readingTree`) or always rendered and compared.
     static func renderPairingEmphasis(_ markdown: String, environment: MarkdownEnvironment, readingTree: Bool) -> (html: String, diagnostics: [Diagnostic]) {
         let renderer = MarkdownRenderer(environment: environment, source: SourceText(path: "page.md", text: markdown), pagePath: "/")
-        guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), renderer.cmarkOptions) }) else { return ("", []) }
-        defer { cmark_node_free(document) }
-        var unused = TextStatistics()
-        let blocks = CmarkNode(document).survey(counting: false, emphasis: environment.cjkEmphasis, into: &unused).emphasisBlocks
-        renderer.pairEmphasis(in: blocks, markdown: markdown, lineOffset: 0, readingTree: readingTree)
-        return (CmarkNode(document).renderHTML(options: renderer.cmarkOptions), renderer.diagnostics)
+        // In the arena, as a page's tree: the nodes pairing makes are the arena's too.
+        return CmarkArena.use {
+            guard let document = CmarkArena.parse(markdown, options: renderer.cmarkOptions) else { return ("", []) }
+            var unused = TextStatistics()
+            let blocks = document.survey(counting: false, emphasis: environment.cjkEmphasis, into: &unused).emphasisBlocks
+            renderer.pairEmphasis(in: blocks, markdown: markdown, lineOffset: 0, readingTree: readingTree)
+            return (document.renderHTML(options: renderer.cmarkOptions), renderer.diagnostics)
+        }
     }
 
     /// Sets each run's `standard` and `amended` (every run has its neighbours); whether they
