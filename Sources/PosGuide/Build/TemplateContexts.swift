@@ -85,7 +85,8 @@ struct TemplateContexts {
         let metadata = page.metadata
         let title = metadata.title ?? plan.config.title
         let summary = metadata.summary ?? rendered.markdown.summary
-        var context = base(path: page.url, title: title, description: metadata.description ?? summary, capacity: 16)
+        // Room for the keys set below: 24 keys in all fill a table of 32 without growing it.
+        var context = base(path: page.url, title: title, description: metadata.description ?? summary, capacity: 13)
         context["body"] = .string(rendered.markdown.html)
         context["sources_html"] = .string(rendered.sourcesHTML)
         context["summary"] = .string(summary)

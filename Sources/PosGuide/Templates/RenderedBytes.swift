@@ -57,8 +57,11 @@ struct RenderedBytes: ~Copyable {
         text.withUTF8 { bytes in
             var run = 0
             for index in 0..<bytes.count {
+                // All five are below `@` (0x40); most bytes of Chinese text and of words are not.
+                let byte = bytes[index]
+                guard byte < 0x40 else { continue }
                 let entity: StaticString
-                switch bytes[index] {
+                switch byte {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"

@@ -69,7 +69,12 @@ struct TemplateRenderer: ~Copyable {
             case .parent(let name, let indentation, let overrides):
                 guard let template = templates[name], enter(name) else { continue }
                 let outer = self.overrides
-                self.overrides.merge(overrides) { outer, _ in outer }
+                // The outermost parent (every page's) takes its overrides as they are, without rehashing them.
+                if outer.isEmpty {
+                    self.overrides = overrides
+                } else {
+                    self.overrides.merge(overrides) { outer, _ in outer }
+                }
                 renderIndented(template.nodes, by: indentation)
                 self.overrides = outer
                 expanding.removeLast()
