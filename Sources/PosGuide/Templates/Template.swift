@@ -32,16 +32,17 @@ indirect enum TemplateNode: Sendable {
 
 /// A dotted name (`site.title`), looked up from the innermost context outwards by its first part.
 /// No parts at all is `{{.}}`, the current context itself.
+/// Each part is hashed here, once per template, not at every lookup (`TemplateKey`).
 struct TemplatePath: Sendable {
-    let first: String?
-    let rest: [String]
+    let first: TemplateKey?
+    let rest: [TemplateKey]
 
     init(_ name: String) {
         if name == "." {
             first = nil
             rest = []
         } else {
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
             first = parts[0]
             rest = Array(parts.dropFirst())
         }
