@@ -16,6 +16,9 @@ struct TemplateContexts {
     private let site: SiteValues
     private let feedURL: String
     private let subscribeURL: String
+    /// Every page's date and update as templates show them: a large site's pages share a few
+    /// hundred dates, and each shows on its page and in its section's list.
+    private let dates: [PartialDate: TemplateValue]
 
     init(plan: SitePlan, today: PartialDate, stylesheet: String, withPDF: Bool = false) {
         self.plan = plan
@@ -31,6 +34,13 @@ struct TemplateContexts {
         site = Self.siteValues(plan: plan, today: today)
         feedURL = plan.paths.href("/feed.xml")
         subscribeURL = plan.paths.href(plan.knownPaths.contains(Self.subscribePage) ? Self.subscribePage : "/feed.xml")
+        var dates: [PartialDate: TemplateValue] = [:]
+        for page in plan.content.pages {
+            for date in [page.metadata.date, page.metadata.updated].compactMap({ $0 }) where dates[date] == nil {
+                dates[date] = Self.dateValue(date)
+            }
+        }
+        self.dates = dates
     }
 
     /// `print_versions`: the leaflets that print these pages (a page's own, or a section's pages),
@@ -105,6 +115,10 @@ struct TemplateContexts {
     }
 
     func dateValue(_ date: PartialDate) -> TemplateValue {
+        dates[date] ?? Self.dateValue(date)
+    }
+
+    private static func dateValue(_ date: PartialDate) -> TemplateValue {
         ["iso": .string(date.description), "text": .string(date.chinese)]
     }
 
