@@ -4,7 +4,9 @@
 /// and looks each up a few times, and a `Dictionary` hashed every name with SipHash at every insert
 /// and every lookup, and grew its table by rehashing; that was most of the template stage's CPU.
 /// Here each entry keeps a cheap hash of its name, and a lookup compares those first
-/// (a template's names are hashed once, when it is parsed: `TemplateKey`).
+/// (a template's names are hashed once, when it is parsed: `TemplateKey`). The search is linear:
+/// right for a context's few dozen names; a data file's mapping of thousands of names would be
+/// searched in full at each lookup of one of them (none of the site's has more than a few dozen).
 struct TemplateMap: Sendable {
     private struct Entry {
         let name: String
