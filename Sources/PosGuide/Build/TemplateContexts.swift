@@ -63,7 +63,7 @@ struct TemplateContexts {
 
     /// The parts every page has: site, nav with the current item marked, assets.
     /// `root` is the site's base path (`/`, or `/guide/` under a sub-path): templates write `{{root}}guides/`.
-    /// `capacity`: room for the keys the caller adds, so the mapping is not rehashed as it grows.
+    /// `capacity`: room for the names the caller adds, so the mapping is not moved as it grows.
     func base(path: String, title: String, description: String, capacity: Int = 16) -> TemplateValue.Map {
         let config = plan.config
         let pageTitle = path == "/" || title == config.title ? config.title : "\(title) · \(config.title)"
@@ -95,7 +95,7 @@ struct TemplateContexts {
         let metadata = page.metadata
         let title = metadata.title ?? plan.config.title
         let summary = metadata.summary ?? rendered.markdown.summary
-        // Room for the keys set below: 24 keys in all fill a table of 32 without growing it.
+        // Room for the 13 names set below.
         var context = base(path: page.url, title: title, description: metadata.description ?? summary, capacity: 13)
         context["body"] = .string(rendered.markdown.html)
         context["sources_html"] = .string(rendered.sourcesHTML)
