@@ -122,7 +122,7 @@ enum MustacheSpecValue: Sendable, Decodable {
         case .decimal(let value): return .string(String(value))
         case .string(let value): return .string(value)
         case .list(let items): return .list(items.compactMap(\.templateValue))
-        case .map(let values): return .map(values.compactMapValues(\.templateValue))
+        case .map(let values): return .map(TemplateMap(values.compactMapValues(\.templateValue)))
         }
     }
 }

@@ -33,6 +33,19 @@ import Testing
         #expect(try render("中文{{v}}", ["v": "商户"]) == "中文商户")
     }
 
+    /// The renderer escapes values byte by byte into its output (`RenderedBytes.appendEscaped`), copying
+    /// the runs between: a character to escape must come out as `htmlEscaped` has it wherever it falls.
+    @Test func valuesAreEscapedAsHTMLEscapedWhereverTheCharactersFall() throws {
+        for special in ["&", "<", ">", "\"", "'"] {
+            for offset in 0..<20 {
+                for filler in ["x", "商户"] {
+                    let text = String(repeating: filler, count: offset) + special + String(repeating: filler, count: 20 - offset)
+                    #expect(try render("{{v}}", ["v": .string(text)]) == text.htmlEscaped, "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func printsNumbersAndBooleansAndNothingForMissingNames() throws {
         #expect(try render("{{n}} {{t}} {{f}} [{{missing}}] [{{m}}]", ["n": 42, "t": true, "f": false, "m": ["k": "v"]]) == "42 true false [] []")
     }

@@ -12,6 +12,13 @@ struct TemplateContexts {
     let withPDF: Bool
     /// One-page guides (leaflets) by the page they print, `content/<path>`: that page links its print version.
     let leaflets: [String: [GuideDefinition]]
+    /// What `base` puts on every page, made once: a large build asks for it ten thousand times.
+    private let site: SiteValues
+    private let feedURL: String
+    private let subscribeURL: String
+    /// Every page's date and update as templates show them: a large site's pages share a few
+    /// hundred dates, and each shows on its page and in its section's list.
+    private let dates: [PartialDate: TemplateValue]
 
     init(plan: SitePlan, today: PartialDate, stylesheet: String, withPDF: Bool = false) {
         self.plan = plan
@@ -24,6 +31,16 @@ struct TemplateContexts {
             leaflets["content/" + guide.chapters[0].value, default: []].append(guide)
         }
         self.leaflets = leaflets
+        site = Self.siteValues(plan: plan, today: today)
+        feedURL = plan.paths.href("/feed.xml")
+        subscribeURL = plan.paths.href(plan.knownPaths.contains(Self.subscribePage) ? Self.subscribePage : "/feed.xml")
+        var dates: [PartialDate: TemplateValue] = [:]
+        for page in plan.content.pages {
+            for date in [page.metadata.date, page.metadata.updated].compactMap({ $0 }) where dates[date] == nil {
+                dates[date] = Self.dateValue(date)
+            }
+        }
+        self.dates = dates
     }
 
     /// `print_versions`: the leaflets that print these pages (a page's own, or a section's pages),
@@ -46,37 +63,25 @@ struct TemplateContexts {
 
     /// The parts every page has: site, nav with the current item marked, assets.
     /// `root` is the site's base path (`/`, or `/guide/` under a sub-path): templates write `{{root}}guides/`.
-    func base(path: String, title: String, description: String) -> TemplateValue.Map {
+    /// `capacity`: room for the names the caller adds, so the mapping is not moved as it grows.
+    func base(path: String, title: String, description: String, capacity: Int = 16) -> TemplateValue.Map {
         let config = plan.config
-        let nav: [TemplateValue] = config.nav.map { item in
-            let current = item.url == "/" ? path == "/" : path.hasPrefix(item.url)
-            return ["title": .string(item.title), "url": .string(href(item.url)), "current": .bool(current)]
-        }
         let pageTitle = path == "/" || title == config.title ? config.title : "\(title) · \(config.title)"
-        return [
-            "site": [
-                "title": .string(config.title),
-                "description": .string(config.description),
-                "base_url": .string(config.baseURL),
-                "language": .string(config.language),
-                "nav": .list(nav),
-                "has_nav": .bool(!nav.isEmpty),
-                "has_guides": .bool(!plan.content.guides.isEmpty),
-                "year": .string(String(today.year)),
-            ],
-            "head_title": .string(pageTitle),
-            "title": .string(title),
-            "description": .string(description),
-            "url": .string(path),
-            "root": .string(plan.paths.basePath),
-            "canonical": .string(canonical(path)),
-            "stylesheet": .string(stylesheet),
-            "data": data,
-            "feed_url": .string(href("/feed.xml")),
-            // A page that explains the feed in words, where the site has one: opened in WeChat,
-            // the feed itself is a screen of XML.
-            "subscribe_url": .string(href(plan.knownPaths.contains(Self.subscribePage) ? Self.subscribePage : "/feed.xml")),
-        ]
+        var context = TemplateValue.Map(minimumCapacity: 11 + capacity)
+        context["site"] = site.value(path: path)
+        context["head_title"] = .string(pageTitle)
+        context["title"] = .string(title)
+        context["description"] = .string(description)
+        context["url"] = .string(path)
+        context["root"] = .string(plan.paths.basePath)
+        context["canonical"] = .string(canonical(path))
+        context["stylesheet"] = .string(stylesheet)
+        context["data"] = data
+        context["feed_url"] = .string(feedURL)
+        // A page that explains the feed in words, where the site has one: opened in WeChat,
+        // the feed itself is a screen of XML.
+        context["subscribe_url"] = .string(subscribeURL)
+        return context
     }
 
     static let subscribePage = "/subscribe/"
@@ -90,7 +95,8 @@ struct TemplateContexts {
         let metadata = page.metadata
         let title = metadata.title ?? plan.config.title
         let summary = metadata.summary ?? rendered.markdown.summary
-        var context = base(path: page.url, title: title, description: metadata.description ?? summary)
+        // Room for the 13 names set below.
+        var context = base(path: page.url, title: title, description: metadata.description ?? summary, capacity: 13)
         context["body"] = .string(rendered.markdown.html)
         context["sources_html"] = .string(rendered.sourcesHTML)
         context["summary"] = .string(summary)
@@ -109,29 +115,35 @@ struct TemplateContexts {
     }
 
     func dateValue(_ date: PartialDate) -> TemplateValue {
+        dates[date] ?? Self.dateValue(date)
+    }
+
+    private static func dateValue(_ date: PartialDate) -> TemplateValue {
         ["iso": .string(date.description), "text": .string(date.chinese)]
     }
 
     /// Level-2 headings with their level-3 children.
     func toc(_ headings: [Heading]) -> TemplateValue {
-        var entries: [TemplateValue.Map] = []
+        var entries: [TemplateValue] = []
+        var open: Heading?
         var children: [TemplateValue] = []
+        // Each entry is made whole once its children are known: a mapping grown key by key is rehashed.
         func flush() {
-            guard !entries.isEmpty else { return }
-            entries[entries.count - 1]["children"] = .list(children)
-            entries[entries.count - 1]["has_children"] = .bool(!children.isEmpty)
+            guard let heading = open else { return }
+            entries.append(["id": .string(heading.id), "text": .string(heading.text),
+                            "children": .list(children), "has_children": .bool(!children.isEmpty)])
             children = []
         }
         for heading in headings where heading.level == 2 || heading.level == 3 {
             if heading.level == 2 {
                 flush()
-                entries.append(["id": .string(heading.id), "text": .string(heading.text)])
-            } else if !entries.isEmpty {
+                open = heading
+            } else if open != nil {
                 children.append(["id": .string(heading.id), "text": .string(heading.text)])
             }
         }
         flush()
-        return .list(entries.map(TemplateValue.map))
+        return .list(entries)
     }
 
     func listItem(_ page: PageSource, summary: String) -> TemplateValue {

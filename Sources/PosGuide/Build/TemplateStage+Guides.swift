@@ -24,6 +24,6 @@ extension TemplateStage {
             }
             return .map(item)
         })
-        return OutputFile(path: "guides/index.html", text: templates.render("guides", context))
+        return templates.renderFile("guides", context, path: "guides/index.html")
     }
 }

@@ -66,13 +66,15 @@ struct TemplateStage {
         var context = contexts.base(path: "/", title: plan.config.title, description: plan.config.description)
         context["body"] = ""
         context.merge(homeExtras(pages)) { $1 }
-        return OutputFile(path: "index.html", text: templates.render("home", context))
+        return templates.renderFile("home", context, path: "index.html")
     }
 
     func renderPage(_ rendered: RenderedPage, pages: [RenderedPage]) -> OutputFile {
         var context = contexts.page(rendered)
         if rendered.source.kind == .home { context.merge(homeExtras(pages)) { $1 } }
-        return OutputFile(path: Self.outputPath(for: rendered.source.url), text: templates.render(Self.template(for: rendered.source.kind)!, context))
+        // The page is its body and sources, the template's few kilobytes, and values (the table of contents).
+        let size = rendered.markdown.html.utf8.count + rendered.sourcesHTML.utf8.count + 16_384
+        return templates.renderFile(Self.template(for: rendered.source.kind)!, context, path: Self.outputPath(for: rendered.source.url), capacity: size)
     }
 
     /// Sections with their newest few articles, for the home page.
@@ -104,15 +106,15 @@ struct TemplateStage {
         }
         context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summary(of: $0, in: pages)) })
         context.merge(contexts.printVersions(of: section.articles)) { $1 }
-        return OutputFile(path: Self.outputPath(for: section.url), text: templates.render("section", context))
+        return templates.renderFile("section", context, path: Self.outputPath(for: section.url))
     }
 
     /// Every record's page and each published kind's list page.
     /// `intros`: the rendered `content/<folder>/index.md` pages.
     func renderRecords(_ records: [RenderedRecord], intros: [RenderedPage]) -> [OutputFile] {
         var files = records.parallelMap { rendered in
-            OutputFile(path: Self.outputPath(for: rendered.url),
-                       text: templates.render(rendered.kind.recordTemplate, rendered.kind.context(rendered, contexts: contexts)))
+            templates.renderFile(rendered.kind.recordTemplate, rendered.kind.context(rendered, contexts: contexts),
+                                 path: Self.outputPath(for: rendered.url))
         }
         for list in plan.publishedRecords {
             let kind = list.kind
@@ -124,7 +126,7 @@ struct TemplateStage {
                 context["body"] = ""
             }
             context.merge(kind.listContext(records.filter { $0.kind.folder == kind.folder }, contexts: contexts)) { $1 }
-            files.append(OutputFile(path: Self.outputPath(for: kind.listURL), text: templates.render(kind.listTemplate, context)))
+            files.append(templates.renderFile(kind.listTemplate, context, path: Self.outputPath(for: kind.listURL)))
         }
         return files
     }
@@ -138,7 +140,7 @@ struct TemplateStage {
         context["lists"] = .list(lists.enumerated().map { index, list in
             ["title": .string(list.title), "url": .string(contexts.href(list.url)), "last": .bool(index == lists.count - 1)]
         })
-        return OutputFile(path: Self.outputPath(for: Self.searchPage), text: templates.render("search", context))
+        return templates.renderFile("search", context, path: Self.outputPath(for: Self.searchPage))
     }
 
     static let searchPage = "/search/"
@@ -146,6 +148,6 @@ struct TemplateStage {
     func render404() -> OutputFile {
         var context = contexts.base(path: "/404.html", title: "页面不存在", description: "页面不存在")
         context["sections"] = .list(plan.sections.map { ["title": .string($0.title), "url": .string(contexts.href($0.url))] })
-        return OutputFile(path: "404.html", text: templates.render("404", context))
+        return templates.renderFile("404", context, path: "404.html")
     }
 }

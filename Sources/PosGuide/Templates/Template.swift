@@ -15,32 +15,34 @@ struct Template: Sendable {
 
 /// A piece of a parsed template.
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// The template's own text, as UTF-8: copied into the output as it is.
+    case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` (not).
     case value(TemplatePath, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or with `inverted`, `{{^name}}…{{/name}}`.
     case section(TemplatePath, inverted: Bool, [TemplateNode])
     /// `{{> name}}`; a standalone one indents every line of the partial as the tag was indented.
-    case partial(String, indentation: String)
+    case partial(String, indentation: [UInt8])
     /// `{{< name}}…{{/name}}`: the template `name` with some of its blocks replaced.
-    case parent(String, indentation: String, overrides: [String: [TemplateNode]])
+    case parent(String, indentation: [UInt8], overrides: [String: [TemplateNode]])
     /// `{{$name}}default{{/name}}`: replaced when a template using this one as its parent overrides it;
     /// the override's lines are indented by `indentation` (the block's own, when it stands alone).
-    case block(String, [TemplateNode], indentation: String)
+    case block(String, [TemplateNode], indentation: [UInt8])
 }
 
 /// A dotted name (`site.title`), looked up from the innermost context outwards by its first part.
 /// No parts at all is `{{.}}`, the current context itself.
+/// Each part is hashed here, once per template, not at every lookup (`TemplateKey`).
 struct TemplatePath: Sendable {
-    let first: String?
-    let rest: [String]
+    let first: TemplateKey?
+    let rest: [TemplateKey]
 
     init(_ name: String) {
         if name == "." {
             first = nil
             rest = []
         } else {
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
             first = parts[0]
             rest = Array(parts.dropFirst())
         }

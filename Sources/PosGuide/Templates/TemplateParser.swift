@@ -190,7 +190,7 @@ struct TemplateParser {
         var nodes: [TemplateNode] = []
         var text = ""
         func flushText() {
-            if !text.isEmpty { nodes.append(.text(text)) }
+            if !text.isEmpty { nodes.append(.text(Array(text.utf8))) }
             text = ""
         }
         while index < pieces.count {
@@ -207,13 +207,13 @@ struct TemplateParser {
                 case .section, .inverted:
                     nodes.append(.section(TemplatePath(tag.name), inverted: tag.kind == .inverted, try self.nodes(closing: tag)))
                 case .block:
-                    nodes.append(.block(tag.name, try self.nodes(closing: tag), indentation: tag.indentation))
+                    nodes.append(.block(tag.name, try self.nodes(closing: tag), indentation: Array(tag.indentation.utf8)))
                 case .partial:
                     reference(tag)
-                    nodes.append(.partial(tag.name, indentation: tag.indentation))
+                    nodes.append(.partial(tag.name, indentation: Array(tag.indentation.utf8)))
                 case .parent:
                     reference(tag)
-                    nodes.append(.parent(tag.name, indentation: tag.indentation, overrides: try overrides(of: tag)))
+                    nodes.append(.parent(tag.name, indentation: Array(tag.indentation.utf8), overrides: try overrides(of: tag)))
                 case .close:
                     try checkClose(tag, closing: closing)
                     return nodes

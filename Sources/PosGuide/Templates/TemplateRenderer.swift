@@ -1,13 +1,16 @@
+import Foundation
+
 /// Renders parsed templates: walks the node tree once, looking names up in a stack of contexts.
-struct TemplateRenderer {
+/// Writes UTF-8 bytes (`RenderedBytes`), which become an output file's `Data` as they are.
+struct TemplateRenderer: ~Copyable {
     private let templates: [String: Template]
     /// The contexts a name is looked up in, innermost last: the page's values, then one per open section.
     private var stack: [TemplateValue]
     /// Block overrides of the parents being rendered; the outermost override of a name wins.
     private var overrides: [String: [TemplateNode]] = [:]
     /// Put in front of every line while a standalone partial renders (nested partials add theirs).
-    private var indentation = ""
-    private(set) var output = ""
+    private var indentation: [UInt8] = []
+    private var bytes: RenderedBytes
     /// Partials and parents being expanded, innermost last.
     private var expanding: [String] = []
     /// The partial that was nested deeper than `maximumDepth`, when one was: it includes itself
@@ -25,17 +28,25 @@ struct TemplateRenderer {
     init(templates: [String: Template], root: TemplateValue, capacity: Int = 0) {
         self.templates = templates
         stack = [root]
-        output.reserveCapacity(capacity)
+        bytes = RenderedBytes(capacity: capacity)
+    }
+
+    /// What was rendered, as text.
+    var output: String { bytes.string }
+
+    /// What was rendered, as the bytes of a file.
+    consuming func data() -> Data {
+        bytes.data()
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
             switch node {
             case .text(let text):
-                emit(text, isTemplateText: true)
+                emitTemplateText(text)
             case .value(let path, let escaped):
-                guard let text = lookup(path)?.text else { continue }
-                emit(escaped ? text.htmlEscaped : text)
+                guard let value = lookup(path) else { continue }
+                emit(value, escaped: escaped)
             case .section(let path, let inverted, let children):
                 let value = lookup(path)
                 guard let value, value.isTruthy else {
@@ -58,7 +69,12 @@ struct TemplateRenderer {
             case .parent(let name, let indentation, let overrides):
                 guard let template = templates[name], enter(name) else { continue }
                 let outer = self.overrides
-                self.overrides.merge(overrides) { outer, _ in outer }
+                // The outermost parent (every page's) takes its overrides as they are, without rehashing them.
+                if outer.isEmpty {
+                    self.overrides = overrides
+                } else {
+                    self.overrides.merge(overrides) { outer, _ in outer }
+                }
                 renderIndented(template.nodes, by: indentation)
                 self.overrides = outer
                 expanding.removeLast()
@@ -93,9 +109,12 @@ struct TemplateRenderer {
     /// its first line where its tag stood, so `startsHere` writes the spaces at once; an override
     /// gets its block's indentation as each line starts (before a block that does not stand alone,
     /// the spaces are already out, as text).
-    private mutating func renderIndented(_ nodes: [TemplateNode], by added: String, startsHere: Bool = true) {
+    private mutating func renderIndented(_ nodes: [TemplateNode], by added: [UInt8], startsHere: Bool = true) {
         guard !added.isEmpty else { return render(nodes) }
-        if startsHere { emit(added) }
+        if startsHere {
+            startLine()
+            bytes.append(added)
+        }
         let outer = indentation
         indentation += added
         render(nodes)
@@ -107,11 +126,13 @@ struct TemplateRenderer {
     private func lookup(_ path: TemplatePath) -> TemplateValue? {
         guard let first = path.first else { return stack.last }
         var found: TemplateValue?
-        for context in stack.reversed() {
-            if let value = context[first] {
+        var level = stack.count - 1
+        while level >= 0 {
+            if let value = stack[level][first] {
                 found = value
                 break
             }
+            level -= 1
         }
         for name in path.rest {
             guard let value = found?[name] else { return nil }
@@ -120,26 +141,34 @@ struct TemplateRenderer {
         return found
     }
 
-    /// Appends text; inside an indented partial, lines of the template's own text are indented
-    /// (text from values is not: it is not part of the partial's lines).
-    private mutating func emit(_ text: String, isTemplateText: Bool = false) {
+    /// Inside an indented partial, a line that starts here starts with the indentation.
+    private mutating func startLine() {
+        guard !indentation.isEmpty, bytes.isEmpty || bytes.last == UInt8(ascii: "\n") else { return }
+        bytes.append(indentation)
+    }
+
+    /// Appends a value's text, HTML-escaped or as is. Text from values is not indented line by
+    /// line inside an indented partial: it is not part of the partial's lines.
+    private mutating func emit(_ value: TemplateValue, escaped: Bool) {
+        let text = value.text
         guard !text.isEmpty else { return }
-        guard !indentation.isEmpty else {
-            output += text
-            return
-        }
-        if output.isEmpty || output.utf8.last == UInt8(ascii: "\n") { output += indentation }
-        guard isTemplateText else {
-            output += text
-            return
-        }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let endsWithLineEnd = lines.last?.isEmpty ?? false
-        if endsWithLineEnd { lines.removeLast() }
-        for (number, line) in lines.enumerated() {
-            if number > 0 { output += indentation }
-            output += line
-            if number < lines.count - 1 || endsWithLineEnd { output += "\n" }
+        startLine()
+        escaped ? bytes.appendEscaped(text) : bytes.append(text)
+    }
+
+    /// Appends the template's own text; inside an indented partial, each of its lines is indented.
+    private mutating func emitTemplateText(_ text: [UInt8]) {
+        guard !text.isEmpty else { return }
+        guard !indentation.isEmpty else { return bytes.append(text) }
+        startLine()
+        text.withUnsafeBufferPointer { text in
+            var lineStart = 0
+            for index in text.indices where text[index] == UInt8(ascii: "\n") && index + 1 < text.count {
+                bytes.append(UnsafeBufferPointer(rebasing: text[lineStart...index]))
+                bytes.append(indentation)
+                lineStart = index + 1
+            }
+            bytes.append(UnsafeBufferPointer(rebasing: text[lineStart...]))
         }
     }
 }

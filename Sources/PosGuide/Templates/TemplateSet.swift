@@ -88,11 +88,21 @@ struct TemplateSet: Sendable {
     /// Renders the template `name`; every `{{value}}` is escaped for HTML.
     /// A partial that recurses without end is recorded in `problems` (the build then fails).
     func render(_ name: String, _ context: TemplateValue.Map) -> String {
-        guard let template = templates[name] else { return "" }
-        var renderer = TemplateRenderer(templates: templates, context: context, capacity: 16_384)
-        renderer.render(template.nodes)
+        renderer(name, context, capacity: 16_384).output
+    }
+
+    /// Renders the template `name` as the file at `path`, which takes the rendered bytes as they are.
+    /// `capacity`: about how many bytes the page will have (the markup it shows, and room for the
+    /// template's own text), so they are rarely moved as they grow.
+    func renderFile(_ name: String, _ context: TemplateValue.Map, path: String, capacity: Int = 16_384) -> OutputFile {
+        OutputFile(path: path, contents: .bytes(renderer(name, context, capacity: capacity).data()))
+    }
+
+    private func renderer(_ name: String, _ context: TemplateValue.Map, capacity: Int) -> TemplateRenderer {
+        var renderer = TemplateRenderer(templates: templates, context: context, capacity: capacity)
+        if let template = templates[name] { renderer.render(template.nodes) }
         if let runaway = renderer.runaway { problems.record(runaway: runaway, in: name) }
-        return renderer.output
+        return renderer
     }
 
     /// What went wrong while rendering, from any thread; `SiteBuilder` turns it into diagnostics.

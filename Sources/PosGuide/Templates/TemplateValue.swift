@@ -1,6 +1,6 @@
 /// A value a template can show: what `{{name}}`, `{{#name}}` and `{{^name}}` look up.
 ///
-/// Typed rather than `Any`: the lookup is a dictionary read and a `switch`, where swift-mustache
+/// Typed rather than `Any`: the lookup is a search of a `TemplateMap` and a `switch`, where swift-mustache
 /// (which we used before) cast every level of the context stack from `Any` to its protocols;
 /// that was a sixth of a 10,000-page build's CPU.
 enum TemplateValue: Sendable {
@@ -8,10 +8,10 @@ enum TemplateValue: Sendable {
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
-    case map([String: TemplateValue])
+    case map(TemplateMap)
 
     /// The keys and values a template renders with at its top level.
-    typealias Map = [String: TemplateValue]
+    typealias Map = TemplateMap
 
     /// Plain data as YAML files give it (`DataFile`): text, whole numbers, true/false, lists, mappings.
     init(plain: Any) {
@@ -20,7 +20,7 @@ enum TemplateValue: Sendable {
         case let value as Bool: self = .bool(value)
         case let value as Int: self = .int(value)
         case let value as [Any]: self = .list(value.map(TemplateValue.init(plain:)))
-        case let value as [String: Any]: self = .map(value.mapValues(TemplateValue.init(plain:)))
+        case let value as [String: Any]: self = .map(TemplateMap(value.mapValues(TemplateValue.init(plain:))))
         default: self = .string(String(describing: plain))
         }
     }
@@ -53,7 +53,11 @@ enum TemplateValue: Sendable {
 
     /// The value of `name` in a mapping; nil for anything else.
     subscript(name: String) -> TemplateValue? {
-        if case .map(let values) = self { return values[name] }
+        self[TemplateKey(name)]
+    }
+
+    subscript(key: TemplateKey) -> TemplateValue? {
+        if case .map(let values) = self { return values[key] }
         return nil
     }
 }
@@ -65,6 +69,8 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .map(Dictionary(elements, uniquingKeysWith: { $1 }))
+        var map = TemplateMap(minimumCapacity: elements.count)
+        for (name, value) in elements { map[name] = value }
+        self = .map(map)
     }
 }
