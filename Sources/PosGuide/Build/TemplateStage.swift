@@ -104,7 +104,9 @@ struct TemplateStage {
             context = contexts.base(path: section.url, title: section.title, description: "\(section.title)：全部文章")
             context["body"] = ""
         }
-        context["pages"] = .list(section.articles.map { contexts.listItem($0, summary: summary(of: $0, in: pages)) })
+        // On all cores: a section of every article is the largest page of a large site, made
+        // after all others, while the other core has nothing else to do.
+        context["pages"] = .list(section.articles.parallelMap { contexts.listItem($0, summary: summary(of: $0, in: pages)) })
         context.merge(contexts.printVersions(of: section.articles)) { $1 }
         return templates.renderFile("section", context, path: Self.outputPath(for: section.url))
     }
