@@ -79,17 +79,18 @@ enum FillInMarker {
 
     private static let openingBytes = Array(opening.utf8)
 
-    /// Where the next marker starts. Files without one (nearly all) cost a `memchr` for the first byte of `【`.
+    /// Where the next marker starts. Files without one (nearly all) cost a `memchr` for the last byte
+    /// of `【` (E3 80 90): its first byte starts nearly every Chinese punctuation mark as well, and a
+    /// search for it stopped every few characters; 90 ends far fewer characters.
     private static func nextMarker(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
-        let needle = openingBytes
-        var index = start
-        while bytes.count - index >= needle.count {
-            guard let hit = memchr(base + index, Int32(needle[0]), bytes.count - index) else { return nil }
-            let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            guard bytes.count - candidate >= needle.count else { return nil }
-            if memcmp(base + candidate, needle, needle.count) == 0 { return candidate }
-            index = candidate + 1
+        let needle = openingBytes, last = needle.count - 1
+        var index = start + last
+        while index < bytes.count {
+            guard let hit = memchr(base + index, Int32(needle[last]), bytes.count - index) else { return nil }
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + end - last, needle, last) == 0 { return end - last }
+            index = end + 1
         }
         return nil
     }
