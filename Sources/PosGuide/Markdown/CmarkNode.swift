@@ -4,7 +4,8 @@ import Foundation
 /// The one door to libcmark: thin Swift accessors over `cmark_node` pointers.
 ///
 /// Nothing outside `Markdown/` sees these pointers; the rest of the code gets
-/// Swift values from `MarkdownRenderer`.
+/// Swift values from `MarkdownRenderer`. Strings go to cmark through `withCString`, which lends
+/// a String's own bytes: passing a String where C takes a `char *` copied it into a new array.
 struct CmarkNode {
     let pointer: OpaquePointer
 
@@ -26,7 +27,7 @@ struct CmarkNode {
 
     var literal: String {
         get { cmark_node_get_literal(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
-        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+        nonmutating set { newValue.withCString { _ = cmark_node_set_literal(pointer, $0) } }
     }
 
     /// Whether the literal starts with `byte`, read from cmark's buffer without making a String.
@@ -45,7 +46,7 @@ struct CmarkNode {
 
     var url: String {
         get { cmark_node_get_url(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
-        nonmutating set { cmark_node_set_url(pointer, newValue) }
+        nonmutating set { newValue.withCString { _ = cmark_node_set_url(pointer, $0) } }
     }
 
     var title: String { cmark_node_get_title(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
@@ -147,7 +148,7 @@ struct CmarkNode {
     /// Replaces this node with a raw HTML block the renderer emits as is.
     func replace(withBlockHTML html: String) {
         let custom = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!)
-        cmark_node_set_on_enter(custom.pointer, html)
+        html.withCString { _ = cmark_node_set_on_enter(custom.pointer, $0) }
         cmark_node_insert_before(pointer, custom.pointer)
         remove()
     }
@@ -155,8 +156,8 @@ struct CmarkNode {
     /// Wraps this inline node's children between two raw HTML strings, dropping the node itself.
     func replaceKeepingChildren(enter: String, exit: String) {
         let custom = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!)
-        cmark_node_set_on_enter(custom.pointer, enter)
-        cmark_node_set_on_exit(custom.pointer, exit)
+        enter.withCString { _ = cmark_node_set_on_enter(custom.pointer, $0) }
+        exit.withCString { _ = cmark_node_set_on_exit(custom.pointer, $0) }
         // Appending a child unlinks it from here: the next one is then the first (no children array).
         while let child = firstChild {
             cmark_node_append_child(custom.pointer, child.pointer)
@@ -195,6 +196,9 @@ struct CmarkNode {
     func renderHTML(options: Int32) -> String {
         guard let buffer = cmark_render_html(pointer, options) else { return "" }
         defer { free(buffer) }
-        return UTF8Bytes.string(cString: buffer)
+        // Not checked again: cmark parsed a Swift String and every custom block's HTML is one, and
+        // its HTML writer copies text whole or escapes ASCII. A page's HTML is the biggest text
+        // checked in a build; the `markdown` fuzz target holds this (its output is valid UTF-8).
+        return UTF8Bytes.string(trusting: buffer)
     }
 }
