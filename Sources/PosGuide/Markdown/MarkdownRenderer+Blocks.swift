@@ -11,6 +11,7 @@ extension MarkdownRenderer {
         if headingCount > 0 {
             anchors.reserveCapacity(anchors.count + headingCount)
             slugger.reserveCapacity(headingCount)
+            if isPageBody { headings.reserveCapacity(headings.count + headingCount) }
         }
         for node in nodes {
             switch node.type {
@@ -52,13 +53,23 @@ extension MarkdownRenderer {
         let text = node.plainText.trimmingWhitespace
         let id = documentAnchor(slugger.slug(for: text))
         anchors.insert(id)
+        let level = node.headingLevel
         if isPageBody {
-            headings.append(Heading(level: node.headingLevel, text: text, id: id))
+            headings.append(Heading(level: level, text: text, id: id))
         }
         // cmark has no attributes: the heading becomes a custom block that opens and closes the
         // tag itself, its content still rendered by cmark in the page's one pass.
-        let level = node.headingLevel
-        node.replaceBlockKeepingInlines(enter: "<h\(level) id=\"\(id.htmlEscaped)\">", exit: "</h\(level)>")
+        node.replaceBlockKeepingInlines(enter: Self.headingStartTag(level: level, id: id), exit: Self.headingEndTags[level])
+    }
+
+    /// A heading level's digit and end tag, made once (cmark's levels are 1 to 6).
+    private static let digits = (0...6).map(String.init)
+    private static let headingEndTags = (0...6).map { "</h\($0)>" }
+
+    /// `<hN id="…">`, copied into a String of its final size: appending the pieces (string
+    /// interpolation, then `+=`) cost more than the rest of a heading's id and tag together.
+    static func headingStartTag(level: Int, id: String) -> String {
+        UTF8Bytes.string(concatenating: ["<h", digits[level], " id=\"", id.htmlEscaped, "\">"])
     }
 
     /// CommonMark has no tables: a GitHub-style pipe table renders as a paragraph of `|`s.
