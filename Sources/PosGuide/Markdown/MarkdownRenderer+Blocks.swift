@@ -62,14 +62,33 @@ extension MarkdownRenderer {
         node.replaceBlockKeepingInlines(enter: Self.headingStartTag(level: level, id: id), exit: Self.headingEndTags[level])
     }
 
-    /// A heading level's digit and end tag, made once (cmark's levels are 1 to 6).
-    private static let digits = (0...6).map(String.init)
+    /// A heading level's end tag, made once (cmark's levels are 1 to 6).
     private static let headingEndTags = (0...6).map { "</h\($0)>" }
 
-    /// `<hN id="…">`, copied into a String of its final size: appending the pieces (string
-    /// interpolation, then `+=`) cost more than the rest of a heading's id and tag together.
+    /// `<hN id="…">`, written into one buffer and made a String once: string interpolation
+    /// appended it piece by piece (and formatted the level through `description`), which cost
+    /// more than the rest of a heading's id and tag together.
     static func headingStartTag(level: Int, id: String) -> String {
-        UTF8Bytes.string(concatenating: ["<h", digits[level], " id=\"", id.htmlEscaped, "\">"])
+        var escaped = id.htmlEscaped
+        return escaped.withUTF8 { idBytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: idBytes.count + 12) { buffer in
+                var count = 0
+                func put<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+                    for byte in bytes {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+                put("<h".utf8)
+                // cmark's heading levels are 1 to 6: one digit.
+                put(CollectionOfOne(UInt8(ascii: "0") + UInt8(level)))
+                put(" id=\"".utf8)
+                put(idBytes)
+                put("\">".utf8)
+                // ASCII and an escaped String's bytes: UTF-8 already.
+                return UTF8Bytes.string(trusting: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
     }
 
     /// CommonMark has no tables: a GitHub-style pipe table renders as a paragraph of `|`s.

@@ -39,22 +39,6 @@ enum UTF8Bytes {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `pieces` one after another, copied once into a String of the total size (Strings' bytes:
-    /// not checked again, which `String(unsafeUninitializedCapacity:)` would do).
-    static func string(concatenating pieces: [String]) -> String {
-        let count = pieces.reduce(0) { $0 + $1.utf8.count }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-            var written = 0
-            for var piece in pieces {
-                piece.withUTF8 { bytes in
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: bytes)
-                    written += bytes.count
-                }
-            }
-            return string(trusting: UnsafeBufferPointer(rebasing: buffer[..<written]))
-        }
-    }
-
     /// Whether every byte is ASCII: eight a step, stopping at the first that is not.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
@@ -86,6 +70,9 @@ enum UTF8Bytes {
                 while index &+ 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     index &+= 8
                 }
+                // The rest of the run a byte at a time: in Chinese text most runs (`MCC`, `0.6%`)
+                // are shorter than eight bytes, and each byte tried the eight-byte step again.
+                while index < count, base[index] < 0x80 { index &+= 1 }
                 continue
             }
             isASCII = false
