@@ -63,7 +63,7 @@ struct LinkResolver: Sendable {
         if pathPart.isEmpty {
             return .samePage(fragment: fragment ?? "")
         }
-        let withoutQuery = pathPart.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(pathPart[..<$0]) } ?? pathPart
+        let withoutQuery = Self.firstIndex(of: UInt8(ascii: "?"), in: pathPart).map { String(pathPart[..<$0]) } ?? pathPart
         if withoutQuery.hasSuffix(".md") || withoutQuery.hasSuffix(".yaml") {
             let directory = file.split(separator: "/").dropLast().joined(separator: "/")
             let target = withoutQuery.hasPrefix("/")
@@ -210,8 +210,16 @@ struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ url: String) -> (String, String?) {
-        guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
+        guard let hash = firstIndex(of: UInt8(ascii: "#"), in: url) else { return (url, nil) }
         return (String(url[..<hash]), String(url[url.utf8.index(after: hash)...]))
+    }
+
+    /// Where `byte` first occurs in `text`: a search of the contiguous bytes, not the generic
+    /// walk of the UTF-8 view (which cost as much as the rest of splitting a link).
+    static func firstIndex(of byte: UInt8, in text: String) -> String.Index? {
+        var contiguous = text
+        let offset = contiguous.withUTF8 { bytes in bytes.firstIndex(of: byte) }
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// Resolves `.` and `..` segments; keeps a leading `/`.
