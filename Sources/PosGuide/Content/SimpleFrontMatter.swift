@@ -139,6 +139,7 @@ enum SimpleFrontMatter {
         let inner = Bytes(rebasing: raw[1..<(raw.count - 1)])
         if inner.allSatisfy({ $0 == UInt8(ascii: " ") }) { return [] }
         var items: [String] = []
+        items.reserveCapacity(4)
         var start = 0
         while start <= inner.count {
             var end = start
