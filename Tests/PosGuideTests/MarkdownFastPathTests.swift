@@ -171,6 +171,21 @@ import Testing
         }
     }
 
+    @Test func datesAreWrittenAsTheirPaddedPartsWriteThem() {
+        var dates: [PartialDate] = [PartialDate(year: 2026), PartialDate(year: 999, month: 1, day: 2), PartialDate(year: 10000, month: 12),
+                                    PartialDate(year: -1, month: 1, day: 1), PartialDate(year: 2026, month: 100, day: 1), PartialDate(year: 2026, day: 5)]
+        for year in [1000, 1970, 2024, 2026, 9999] {
+            for month in 0...13 {
+                dates.append(PartialDate(year: year, month: month))
+                for day in [0, 1, 9, 10, 29, 31, 99] { dates.append(PartialDate(year: year, month: month, day: day)) }
+            }
+        }
+        for date in dates {
+            #expect(date.description == date.paddedDescription, "\(date.paddedDescription)")
+        }
+        #expect(PartialDate(year: 2026, month: 3, day: 7).description == "2026-03-07")
+    }
+
     @Test func repeatedAndReservedHeadingsGetTheirNumberedIds() {
         var slugger = HeadingSlugger()
         let ids = ["费率", "费率", "Sources", "Source code", "费率-2", "toc"].map { slugger.slug(for: $0) }

@@ -73,6 +73,31 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// `2024-09-10`, `2024-09` or `2024`.
     public var description: String {
+        // Every page's dates are written several times a build: a four-digit year (every date
+        // a site has) is written digit by digit into one String, not made of four Strings.
+        guard (1000...9999).contains(year), (0...99).contains(month ?? 0), (0...99).contains(day ?? 0),
+              month != nil || day == nil else { return paddedDescription }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func write(_ value: Int, digits: Int, at offset: Int) {
+                var rest = value
+                for position in (offset..<offset + digits).reversed() {
+                    out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            write(year, digits: 4, at: 0)
+            guard let month else { return 4 }
+            out[4] = UInt8(ascii: "-")
+            write(month, digits: 2, at: 5)
+            guard let day else { return 7 }
+            out[7] = UInt8(ascii: "-")
+            write(day, digits: 2, at: 8)
+            return 10
+        }
+    }
+
+    /// `description` made of its parts' Strings, for any year.
+    var paddedDescription: String {
         var text = String(year)
         if let month { text += "-" + String(month).leftPadded(to: 2) }
         if let day { text += "-" + String(day).leftPadded(to: 2) }
