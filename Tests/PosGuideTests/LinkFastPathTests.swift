@@ -23,7 +23,9 @@ import Testing
     }
 
     @Test func trimmingKeepsTextWithPrintableEndsAndTrimsEveryWhitespace() {
-        for text in ["abc", " abc", "abc\n", "\t甲\u{3000}", "\u{3000}", "a\u{85}", "\u{A0}b", "~x~", "", " ", "a b", "\u{1F}x\u{1F}"] {
+        for text in ["abc", " abc", "abc\n", "\t甲\u{3000}", "\u{3000}", "a\u{85}", "\u{A0}b", "~x~", "", " ", "a b", "\u{1F}x\u{1F}",
+                     "一清", "甲\u{3000}", "\u{3000}乙", "甲 ", "\n乙", "商户 POS", "POS 商户", "费率\u{2028}", "\u{4000}", "\u{3FFF}",
+                     "😀", " 😀", "é", "甲\u{301}"] {
             let scalars = text.unicodeScalars
             let expected = scalars.firstIndex(where: { !$0.properties.isWhitespace }).map { start in
                 String(scalars[start...scalars.lastIndex(where: { !$0.properties.isWhitespace })!])

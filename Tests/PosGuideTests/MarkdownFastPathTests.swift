@@ -126,6 +126,66 @@ import Testing
         }
     }
 
+    @Test func aSlugOfAsciiAndIdeographsHashesAsItsStringDoes() {
+        // `SlugKey` hashes such a slug's bytes itself; a slug needing normalisation goes to String's
+        // hash. The two must agree, or canonically equal slugs of the two kinds would not meet.
+        for slug in ["费率", "step-1-mcc", "一清-vs-二清", "section", "\u{3400}\u{4DBF}\u{4E00}\u{9FFF}", "a_b-2"] {
+            var bytes = slug
+            #expect(bytes.withUTF8 { SlugKey.isNormal($0) }, "\(slug)")
+            #expect(SlugKey(slug).hashValue == slug.hashValue, "\(slug)")
+        }
+        var bytes = "\u{F900}费率"
+        #expect(!bytes.withUTF8 { SlugKey.isNormal($0) })
+        #expect(SlugKey("\u{F900}费率").hashValue == "\u{F900}费率".hashValue)
+    }
+
+    @Test func canonicallyEqualHeadingsOfBothKindsGetNumberedIds() {
+        // U+F900 is a compatibility ideograph, canonically equal to U+8C48: one id each, as Strings compare.
+        // So are α with its combining iota (kept: alphabetic) and ᾳ.
+        let texts = ["\u{8C48}", "\u{F900}", "\u{F900}", "\u{3B1}\u{345}", "\u{1FB3}", "费率", "费率"]
+        var slugger = HeadingSlugger()
+        let ids = texts.map { slugger.slug(for: $0) }
+        #expect(ids.prefix(3) == ["\u{8C48}", "\u{F900}-2", "\u{F900}-3"])
+        // What a plain set of Strings numbers.
+        var used: Set<String> = []
+        let reference = texts.map { text in
+            let base = HeadingSlugger.baseSlug(text)
+            var candidate = base, counter = 1
+            while !used.insert(candidate).inserted {
+                counter += 1
+                candidate = "\(base)-\(counter)"
+            }
+            return candidate
+        }
+        #expect(ids == reference)
+    }
+
+    @Test func tenByteDatesReadAsTheirPartsDo() {
+        #expect(PartialDate(iso: "2026-11-27") == PartialDate(year: 2026, month: 11, day: 27))
+        #expect(PartialDate(iso: "2024-02-29") == PartialDate(year: 2024, month: 2, day: 29))
+        #expect(PartialDate(iso: "0000-01-01") == PartialDate(year: 0, month: 1, day: 1))
+        // Read the long way, as before: a sign is part of an `Int`.
+        #expect(PartialDate(iso: "+026-11-27") == PartialDate(year: 26, month: 11, day: 27))
+        for impossible in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-010", "2026/11/27", "２０２６-11-27", "2026-11-2７"] {
+            #expect(PartialDate(iso: impossible) == nil, "\(impossible)")
+        }
+    }
+
+    @Test func datesAreWrittenAsTheirPaddedPartsWriteThem() {
+        var dates: [PartialDate] = [PartialDate(year: 2026), PartialDate(year: 999, month: 1, day: 2), PartialDate(year: 10000, month: 12),
+                                    PartialDate(year: -1, month: 1, day: 1), PartialDate(year: 2026, month: 100, day: 1), PartialDate(year: 2026, day: 5)]
+        for year in [1000, 1970, 2024, 2026, 9999] {
+            for month in 0...13 {
+                dates.append(PartialDate(year: year, month: month))
+                for day in [0, 1, 9, 10, 29, 31, 99] { dates.append(PartialDate(year: year, month: month, day: day)) }
+            }
+        }
+        for date in dates {
+            #expect(date.description == date.paddedDescription, "\(date.paddedDescription)")
+        }
+        #expect(PartialDate(year: 2026, month: 3, day: 7).description == "2026-03-07")
+    }
+
     @Test func repeatedAndReservedHeadingsGetTheirNumberedIds() {
         var slugger = HeadingSlugger()
         let ids = ["费率", "费率", "Sources", "Source code", "费率-2", "toc"].map { slugger.slug(for: $0) }

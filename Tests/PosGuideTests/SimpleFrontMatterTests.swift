@@ -39,6 +39,8 @@ import Testing
             "title: x\ntags: [[a]]\n", "title:\tx\n", "title: x\u{2028}y\n", "title: x\u{85}y\n", "title: \u{FEFF}x\n",
             "title: -x\n", "title: [a]\n", "title: {a: b}\n", "title: @x\n", "title: `x`\n", "title: %x\n", "title: x:\n",
             "description: no title\n", "title: \"\"\n", "title: \" \"\n",
+            "title: x\u{2029}y\n", "title: x\u{FFFE}\n", "title: x\u{FFFF}\n", "title: x\u{9F}\n", "title: x\u{7F}\n",
+            "title: x\r\n", "title: 中\n 文\n",
         ]
         for yaml in unusual {
             #expect(SimpleFrontMatter.read(yaml, requireTitle: true) == nil, "\(yaml.debugDescription)")

@@ -47,6 +47,27 @@ import Testing
         #expect(disagreements(sequences).isEmpty)
     }
 
+    @Test func everyByteOfALongMixedTextReplacedInsertedOrDroppedIsJudgedAsTheStandardLibraryJudgesIt() {
+        // Longer than the sixteen-byte steps, so that each change lands in every lane of one.
+        let text = Array("一清小票MCC投诉合同T+1小微**0.6%**收款码；é ß 한국 ü — “引号” 押金D+0冻结🧾签购单。".utf8)
+        let values: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        var sequences: [[UInt8]] = [text]
+        for position in text.indices {
+            for value in values {
+                var replaced = text
+                replaced[position] = value
+                sequences.append(replaced)
+                var inserted = text
+                inserted.insert(value, at: position)
+                sequences.append(inserted)
+            }
+            var dropped = text
+            dropped.remove(at: position)
+            sequences.append(dropped)
+        }
+        #expect(disagreements(sequences).isEmpty)
+    }
+
     @Test func asciiTextIsReportedAsAscii() {
         #expect(Array("plain <b>ASCII</b> markup, 1234567890".utf8).withUnsafeBufferPointer { UTF8Bytes.check($0) } == true)
         #expect(Array("商户 POS".utf8).withUnsafeBufferPointer { UTF8Bytes.check($0) } == false)

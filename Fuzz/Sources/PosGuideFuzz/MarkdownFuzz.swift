@@ -3,7 +3,7 @@ import Foundation
 
 /// The site's Markdown transforms on top of cmark (tree walk, heading ids, link resolution,
 /// citations, directives) with the real site's environment: sources, pages, fee schedules.
-/// Whatever the page says, the HTML must be safe (`checkSafeHTML`) and its ids unique.
+/// Whatever the page says, the HTML must be valid UTF-8 and safe (`checkSafeHTML`), and its ids unique.
 enum MarkdownFuzz {
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         render(text(bytes))
@@ -13,6 +13,9 @@ enum MarkdownFuzz {
         let renderer = MarkdownRenderer(environment: SiteEnvironment.shared, source: SourceText(path: "content/articles/fuzz.md", text: markdown),
                                         pagePath: "/articles/fuzz/")
         let rendered = renderer.render(markdown)
+        // `CmarkNode.renderHTML` makes cmark's HTML a String without checking it: it must be UTF-8.
+        invariant(String(validating: Array(rendered.html.utf8), as: UTF8.self) != nil,
+                  "cmark's HTML is not valid UTF-8 from \(markdown.debugDescription)")
         let html = rendered.html + SourceListHTML.render(rendered.citations, registry: SiteEnvironment.shared.sources)
         checkSafeHTML(html, from: markdown)
         let ids = rendered.headings.map(\.id)

@@ -12,7 +12,9 @@ struct FrontMatterSplit {
     /// Splits `file`; an opening `---` without a closing one is an error.
     static func split(_ file: SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
         let text = file.text
-        guard text.hasPrefix("---\n") || text == "---" else {
+        // The bytes, not Characters: a line feed always ends a Character and `-` before it is one,
+        // so the two agree, and Character comparison of Chinese text cost as much as the split.
+        guard text.utf8.starts(with: "---\n".utf8) || text == "---" else {
             return .success(FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text[...], bodyFirstLine: 1))
         }
         // Byte offsets in the text's UTF-8: a line feed is always a character of its own, and

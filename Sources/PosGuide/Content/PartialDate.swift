@@ -12,6 +12,12 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses the ISO forms; nil for anything else, including impossible days like 2026-02-30.
     init?(iso text: String) {
+        // `2026-11-27`, the date of nearly every page, read from its ten bytes: splitting and
+        // reading Substrings as `Int`s took more than the rest of a page's front matter.
+        if let date = Self.dayFromTenBytes(text) {
+            self = date
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
         self.year = year
@@ -27,6 +33,27 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     var isComplete: Bool { day != nil }
+
+    /// `YYYY-MM-DD` of ASCII digits naming a real day; nil for anything else (which `init(iso:)`
+    /// then reads the long way, to the same verdict).
+    private static func dayFromTenBytes(_ text: String) -> PartialDate? {
+        var text = text
+        return text.withUTF8 { bytes -> PartialDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+                  (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+            return PartialDate(year: year, month: month, day: day)
+        }
+    }
 
     /// What is wrong with a date written in the ISO shape that names no real day
     /// (`2026-13-01`: "there is no month 13"), or nil when the text is not of that shape.
@@ -46,6 +73,31 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// `2024-09-10`, `2024-09` or `2024`.
     public var description: String {
+        // Every page's dates are written several times a build: a four-digit year (every date
+        // a site has) is written digit by digit into one String, not made of four Strings.
+        guard (1000...9999).contains(year), (0...99).contains(month ?? 0), (0...99).contains(day ?? 0),
+              month != nil || day == nil else { return paddedDescription }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func write(_ value: Int, digits: Int, at offset: Int) {
+                var rest = value
+                for position in (offset..<offset + digits).reversed() {
+                    out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            write(year, digits: 4, at: 0)
+            guard let month else { return 4 }
+            out[4] = UInt8(ascii: "-")
+            write(month, digits: 2, at: 5)
+            guard let day else { return 7 }
+            out[7] = UInt8(ascii: "-")
+            write(day, digits: 2, at: 8)
+            return 10
+        }
+    }
+
+    /// `description` made of its parts' Strings, for any year.
+    var paddedDescription: String {
         var text = String(year)
         if let month { text += "-" + String(month).leftPadded(to: 2) }
         if let day { text += "-" + String(day).leftPadded(to: 2) }

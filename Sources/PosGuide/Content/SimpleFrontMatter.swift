@@ -63,7 +63,8 @@ enum SimpleFrontMatter {
     }
 
     private static func string(_ bytes: Bytes) -> String {
-        String(decoding: bytes, as: UTF8.self)
+        // Cut from a String at ASCII delimiters: UTF-8 already.
+        UTF8Bytes.string(trusting: bytes)
     }
 
     /// A one-line scalar: `"text"` without escapes, `'text'` without quotes inside, or plain text
@@ -88,8 +89,8 @@ enum SimpleFrontMatter {
 
     private static func isPlain(_ raw: Bytes) -> Bool {
         guard let first = raw.first, let last = raw.last,
-              !"-?:,[]{}#&*!|>'\"%@`".utf8.contains(first), last != UInt8(ascii: " "), last != UInt8(ascii: ":"),
-              !["~", "null", "Null", "NULL"].contains(where: { raw.elementsEqual($0.utf8) }) else { return false }
+              !isIndicator(first), last != UInt8(ascii: " "), last != UInt8(ascii: ":"),
+              !isNull(raw) else { return false }
         var previous: UInt8 = 0
         for byte in raw {
             if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return false }
@@ -99,19 +100,53 @@ enum SimpleFrontMatter {
         return true
     }
 
+    // The byte tests below are switches, not searches in string literals' UTF-8 views:
+    // the generic `contains` ran for every byte of every tag.
+
+    /// A character that gives plain text a YAML meaning when it comes first.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `~`, `null`, `Null` or `NULL`: what YAML reads as no value.
+    private static func isNull(_ raw: Bytes) -> Bool {
+        switch raw.count {
+        case 1: return raw[0] == UInt8(ascii: "~")
+        case 4: return raw.elementsEqual("null".utf8) || raw.elementsEqual("Null".utf8) || raw.elementsEqual("NULL".utf8)
+        default: return false
+        }
+    }
+
+    /// A character with a meaning of its own inside a flow list.
+    private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ":"): return true
+        default: return false
+        }
+    }
+
     /// `[a, b]` of plain or double-quoted items, each non-empty.
     private static func list(_ raw: Bytes) -> [String]? {
         guard raw.first == UInt8(ascii: "["), raw.last == UInt8(ascii: "]") else { return nil }
         let inner = Bytes(rebasing: raw[1..<(raw.count - 1)])
         if inner.allSatisfy({ $0 == UInt8(ascii: " ") }) { return [] }
         var items: [String] = []
+        items.reserveCapacity(4)
         var start = 0
         while start <= inner.count {
             var end = start
             while end < inner.count, inner[end] != UInt8(ascii: ",") { end += 1 }
             let trimmed = trimmingSpaces(Bytes(rebasing: inner[start..<end]))
             // Flow context adds its own indicators to the plain-text rules.
-            guard !trimmed.contains(where: { "[]{}:".utf8.contains($0) }),
+            guard !trimmed.contains(where: isFlowIndicator),
                   let text = scalar(trimmed)?.trimmingWhitespace, !text.isEmpty else { return nil }
             items.append(text)
             start = end + 1
@@ -130,18 +165,36 @@ enum SimpleFrontMatter {
     /// No tabs, control characters, characters YAML refuses (C1 controls, byte order marks,
     /// U+FFFE/U+FFFF) or reads as line breaks, and no leading spaces on any line (nesting, continued text).
     private static func isPlainText(_ yaml: Bytes) -> Bool {
-        var previous: UInt8 = UInt8(ascii: "\n")
-        var beforePrevious: UInt8 = 0
-        for byte in yaml {
-            if byte < 0x20 && byte != UInt8(ascii: "\n") { return false }
-            if byte == 0x7F { return false }
-            if previous == UInt8(ascii: "\n") && byte == UInt8(ascii: " ") { return false }
-            if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return false }
-            if beforePrevious == 0xEF && ((previous == 0xBB && byte == 0xBF) || (previous == 0xBF && byte >= 0xBE)) { return false }
-            // U+2028 and U+2029 break lines in YAML.
-            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
-            beforePrevious = previous
-            previous = byte
+        // The text is a String's, so UTF-8: a refused scalar is told by its lead byte and the
+        // bytes after it, and every other byte from 0x21 up passes at once.
+        var atLineStart = true
+        var index = 0
+        while index < yaml.count {
+            let byte = yaml[index]
+            index += 1
+            if byte > 0x20 && byte < 0x7F {
+                atLineStart = false
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\n"):
+                atLineStart = true
+                continue
+            case UInt8(ascii: " "):
+                if atLineStart { return false }
+            case 0xC2:
+                // U+0080...U+009F
+                if yaml[index] <= 0x9F { return false }
+            case 0xE2:
+                // U+2028 and U+2029 break lines in YAML.
+                if yaml[index] == 0x80 && (yaml[index + 1] == 0xA8 || yaml[index + 1] == 0xA9) { return false }
+            case 0xEF:
+                // U+FEFF, U+FFFE, U+FFFF
+                if (yaml[index] == 0xBB && yaml[index + 1] == 0xBF) || (yaml[index] == 0xBF && yaml[index + 1] >= 0xBE) { return false }
+            default:
+                if byte < 0x20 || byte == 0x7F { return false }
+            }
+            atLineStart = false
         }
         return true
     }

@@ -4,7 +4,8 @@ import Foundation
 /// The one door to libcmark: thin Swift accessors over `cmark_node` pointers.
 ///
 /// Nothing outside `Markdown/` sees these pointers; the rest of the code gets
-/// Swift values from `MarkdownRenderer`.
+/// Swift values from `MarkdownRenderer`. Strings go to cmark through `withCString`, which lends
+/// a String's own bytes: passing a String where C takes a `char *` copied it into a new array.
 struct CmarkNode {
     let pointer: OpaquePointer
 
@@ -26,7 +27,7 @@ struct CmarkNode {
 
     var literal: String {
         get { cmark_node_get_literal(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
-        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+        nonmutating set { newValue.withCString { _ = cmark_node_set_literal(pointer, $0) } }
     }
 
     /// Whether the literal starts with `byte`, read from cmark's buffer without making a String.
@@ -45,7 +46,7 @@ struct CmarkNode {
 
     var url: String {
         get { cmark_node_get_url(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
-        nonmutating set { cmark_node_set_url(pointer, newValue) }
+        nonmutating set { newValue.withCString { _ = cmark_node_set_url(pointer, $0) } }
     }
 
     var title: String { cmark_node_get_title(pointer).map(UTF8Bytes.string(cString:)) ?? "" }
@@ -62,19 +63,31 @@ struct CmarkNode {
         return result
     }
 
-    /// The concatenated text of this node's descendants, as a reader sees it.
-    var plainText: String {
-        var out = ""
-        appendPlainText(to: &out)
-        return out
+    /// The first child of type `type`, found through the pointers (no array of every child).
+    func firstChild(ofType type: cmark_node_type) -> CmarkNode? {
+        var child = firstChild
+        while let node = child, node.type != type { child = node.next }
+        return child
     }
 
-    func appendPlainText(to out: inout String) {
+    /// The concatenated text of this node's descendants, as a reader sees it.
+    var plainText: String {
+        // Most headings are one text node: its literal is the text.
+        if let only = firstChild, only.next == nil, only.type == CMARK_NODE_TEXT { return only.literal }
+        // The literals' bytes gathered from cmark's buffers and made a String once: a String
+        // per text node, each checked and appended, cost more than the rest of a heading's id.
+        var bytes: [UInt8] = []
+        appendPlainText(to: &bytes)
+        return bytes.withUnsafeBufferPointer { UTF8Bytes.string(validating: $0) } ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func appendPlainText(to out: inout [UInt8]) {
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            out += literal
+            guard let literal = cmark_node_get_literal(pointer) else { return }
+            out.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            out += " "
+            out.append(UInt8(ascii: " "))
         case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
             break
         default:
@@ -102,6 +115,11 @@ struct CmarkNode {
     /// `emphasis`: whether a block with emphasis is one of the `emphasisBlocks` even without a `*` or `_` left.
     func survey(counting: Bool, emphasis: Bool, into statistics: inout TextStatistics) -> Survey {
         var survey = Survey()
+        // Room for a usual page's nodes at once: growing the arrays one doubling at a time was a
+        // tenth of the walk. (A directive's body is smaller; the room costs only its allocation.)
+        survey.inlines.reserveCapacity(16)
+        survey.blocks.reserveCapacity(64)
+        survey.emphasisBlocks.reserveCapacity(16)
         guard let iterator = cmark_iter_new(pointer) else { return survey }
         defer { cmark_iter_free(iterator) }
         // The paragraph or heading the inlines met now belong to.
@@ -147,7 +165,7 @@ struct CmarkNode {
     /// Replaces this node with a raw HTML block the renderer emits as is.
     func replace(withBlockHTML html: String) {
         let custom = CmarkArena.node(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(custom.pointer, html)
+        html.withCString { _ = cmark_node_set_on_enter(custom.pointer, $0) }
         cmark_node_insert_before(pointer, custom.pointer)
         remove()
     }
@@ -155,8 +173,8 @@ struct CmarkNode {
     /// Wraps this inline node's children between two raw HTML strings, dropping the node itself.
     func replaceKeepingChildren(enter: String, exit: String) {
         let custom = CmarkArena.node(CMARK_NODE_CUSTOM_INLINE)
-        cmark_node_set_on_enter(custom.pointer, enter)
-        cmark_node_set_on_exit(custom.pointer, exit)
+        enter.withCString { _ = cmark_node_set_on_enter(custom.pointer, $0) }
+        exit.withCString { _ = cmark_node_set_on_exit(custom.pointer, $0) }
         // Appending a child unlinks it from here: the next one is then the first (no children array).
         while let child = firstChild {
             cmark_node_append_child(custom.pointer, child.pointer)
@@ -195,6 +213,9 @@ struct CmarkNode {
     /// where cmark also puts the HTML: it is copied into the String, and goes with the arena.
     func renderHTML(options: Int32) -> String {
         guard let buffer = cmark_render_html(pointer, options) else { return "" }
-        return UTF8Bytes.string(cString: buffer)
+        // Not checked again: cmark parsed a Swift String and every custom block's HTML is one, and
+        // its HTML writer copies text whole or escapes ASCII. A page's HTML is the biggest text
+        // checked in a build; the `markdown` fuzz target holds this (its output is valid UTF-8).
+        return UTF8Bytes.string(trusting: buffer)
     }
 }

@@ -5,7 +5,7 @@
 /// A repeated id gets `-2`, `-3`, so the first keeps the plain id when a later
 /// heading with the same text is added.
 struct HeadingSlugger {
-    private var used: Set<String> = []
+    private var used: Set<SlugKey> = []
 
     /// Ids the page template uses itself; a heading never takes them.
     static let reserved: Set<String> = ["sources", "toc", "toc-title", "main", "content", "top", "about", "penalties", "verify"]
@@ -24,7 +24,7 @@ struct HeadingSlugger {
         var counter = 1
         // Inserting is the test for a used id: one hash of the slug, not two (hashing Chinese text
         // normalises it first, and was most of the cost of a heading).
-        while Self.isReserved(candidate) || Self.hasSourcePrefix(candidate) || !used.insert(candidate).inserted {
+        while Self.isReserved(candidate) || Self.hasSourcePrefix(candidate) || !used.insert(SlugKey(candidate)).inserted {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
@@ -50,10 +50,71 @@ struct HeadingSlugger {
 
     /// `slug.hasPrefix("source-")`: a slug whose bytes do not start so cannot (the prefix is ASCII).
     private static func hasSourcePrefix(_ slug: String) -> Bool {
-        slug.utf8.starts(with: "source-".utf8) && slug.hasPrefix("source-")
+        var slug = slug
+        // The first byte alone rules out nearly every slug (the generic `starts(with:)` cost more).
+        let startsWithPrefixBytes = slug.withUTF8 { bytes in
+            bytes.first == UInt8(ascii: "s") && bytes.starts(with: "source-".utf8)
+        }
+        return startsWithPrefixBytes && slug.hasPrefix("source-")
     }
 
     static func baseSlug(_ text: String) -> String {
+        var text = text
+        return text.withUTF8(simpleBaseSlug) ?? scalarBaseSlug(text)
+    }
+
+    /// `baseSlug` of text made of ASCII and CJK ideographs (nearly every heading), read byte by
+    /// byte: an ideograph's three bytes are copied as they are. Nil for any other text.
+    private static func simpleBaseSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // Never longer than the text: a letter stays one byte, a run of spaces becomes one `-`.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in simpleBaseSlug(bytes, into: out) }
+    }
+
+    private static func simpleBaseSlug(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> String? {
+        var written = 0
+        var pendingDash = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            if byte < 0x80 {
+                length = 1
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): break
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C, UInt8(ascii: "-"):
+                    pendingDash = true
+                    index += 1
+                    continue
+                default:
+                    index += 1
+                    continue
+                }
+            } else {
+                guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return nil }
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                guard let scalar = Unicode.Scalar(value), isIdeograph(scalar) else { return nil }
+                length = 3
+            }
+            if pendingDash && written > 0 {
+                out[written] = UInt8(ascii: "-")
+                written += 1
+            }
+            pendingDash = false
+            for offset in 0..<length {
+                let kept = bytes[index + offset]
+                // Upper-case ASCII letters are the only bytes that change: lower-cased.
+                out[written] = kept >= UInt8(ascii: "A") && kept <= UInt8(ascii: "Z") ? kept | 0x20 : kept
+                written += 1
+            }
+            index += length
+        }
+        guard written > 0 else { return "section" }
+        // ASCII and whole ideographs copied from a String: UTF-8 already.
+        return UTF8Bytes.string(trusting: UnsafeBufferPointer(rebasing: out[..<written]))
+    }
+
+    /// `baseSlug` of any text, scalar by scalar.
+    private static func scalarBaseSlug(_ text: String) -> String {
         // UTF-8 bytes, made a String once: appending scalars to a String one by one cost more.
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
@@ -111,5 +172,44 @@ struct HeadingSlugger {
     /// CJK Unified Ideographs and Extension A: every one assigned, alphabetic, without case.
     static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+}
+
+/// A slug as a member of the used ids: equal when the Strings are equal (canonical equivalence),
+/// and hashed as its String hashes, without the normalising pass for a slug of ASCII and CJK
+/// ideographs, which is in normal form already. That pass was most of the cost of a Chinese
+/// heading's id. `HeadingSluggerTests` holds the two hashes equal.
+struct SlugKey: Hashable {
+    let slug: String
+
+    init(_ slug: String) { self.slug = slug }
+
+    static func == (lhs: SlugKey, rhs: SlugKey) -> Bool { lhs.slug == rhs.slug }
+
+    func hash(into hasher: inout Hasher) {
+        var slug = slug
+        let hashed = slug.withUTF8 { bytes -> Bool in
+            guard Self.isNormal(bytes) else { return false }
+            // What String's hash feeds the hasher: the normalised UTF-8 and a terminating 0xFF.
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            hasher.combine(0xFF as UInt8)
+            return true
+        }
+        if !hashed { hasher.combine(slug) }
+    }
+
+    /// Whether `bytes` are ASCII and CJK ideographs only (U+3400...U+4DBF, U+4E00...U+9FFF:
+    /// lead bytes E3 from its second half to E9), which no normalisation changes.
+    static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return false }
+            let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) else { return false }
+            index += 3
+        }
+        return true
     }
 }

@@ -63,7 +63,7 @@ struct LinkResolver: Sendable {
         if pathPart.isEmpty {
             return .samePage(fragment: fragment ?? "")
         }
-        let withoutQuery = pathPart.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(pathPart[..<$0]) } ?? pathPart
+        let withoutQuery = Self.firstIndex(of: UInt8(ascii: "?"), in: pathPart).map { String(pathPart[..<$0]) } ?? pathPart
         if withoutQuery.hasSuffix(".md") || withoutQuery.hasSuffix(".yaml") {
             let directory = file.split(separator: "/").dropLast().joined(separator: "/")
             let target = withoutQuery.hasPrefix("/")
@@ -210,39 +210,53 @@ struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ url: String) -> (String, String?) {
-        guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
+        guard let hash = firstIndex(of: UInt8(ascii: "#"), in: url) else { return (url, nil) }
         return (String(url[..<hash]), String(url[url.utf8.index(after: hash)...]))
+    }
+
+    /// Where `byte` first occurs in `text`: a search of the contiguous bytes, not the generic
+    /// walk of the UTF-8 view (which cost as much as the rest of splitting a link).
+    static func firstIndex(of byte: UInt8, in text: String) -> String.Index? {
+        var contiguous = text
+        let offset = contiguous.withUTF8 { bytes in bytes.firstIndex(of: byte) }
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// Resolves `.` and `..` segments; keeps a leading `/`.
     static func normalize(_ path: String) -> String {
         var path = path
         return path.withUTF8 { bytes -> String in
-            // The kept segments' byte ranges: no Substrings, no joining (every site link comes here).
+            // Segments are copied straight into the result, and `..` cuts it back to the `/`
+            // before the last one: no array of segments, no joining (every site link comes here).
             // Only `.` and `..` themselves are canonically equal to `.` and `..`: a byte compare is the same.
-            var parts: [Range<Int>] = []
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
-                let length = end - start
-                if length == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") {
-                    if !parts.isEmpty { parts.removeLast() }
-                } else if length > 0, !(length == 1 && bytes[start] == UInt8(ascii: ".")) {
-                    parts.append(start..<end)
-                }
-                start = end + 1
-            }
             let leadingSlash = bytes.first == UInt8(ascii: "/")
-            let count = parts.reduce(leadingSlash ? 1 : 0) { $0 + $1.count + 1 }
-            return String(unsafeUninitializedCapacity: count) { out in
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
                 var written = 0
-                for (number, part) in parts.enumerated() {
-                    if number > 0 || leadingSlash { out[written] = UInt8(ascii: "/"); written += 1 }
-                    for index in part { out[written] = bytes[index]; written += 1 }
+                var start = 0
+                while start <= bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+                    let length = end - start
+                    if length == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") {
+                        // Drops the last kept segment with the `/` before it (none before a relative path's first).
+                        while written > 0, out[written - 1] != UInt8(ascii: "/") { written -= 1 }
+                        if written > 0 { written -= 1 }
+                    } else if length > 0, !(length == 1 && bytes[start] == UInt8(ascii: ".")) {
+                        if written > 0 || leadingSlash {
+                            out[written] = UInt8(ascii: "/")
+                            written += 1
+                        }
+                        _ = UnsafeMutableBufferPointer(rebasing: out[written...]).initialize(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        written += length
+                    }
+                    start = end + 1
                 }
-                if parts.isEmpty && leadingSlash { out[0] = UInt8(ascii: "/"); written = 1 }
-                return written
+                if written == 0 && leadingSlash {
+                    out[0] = UInt8(ascii: "/")
+                    written = 1
+                }
+                // Whole segments of a String, cut at ASCII `/`: UTF-8 already.
+                return UTF8Bytes.string(trusting: UnsafeBufferPointer(rebasing: out[..<written]))
             }
         }
     }
@@ -250,17 +264,24 @@ struct LinkResolver: Sendable {
 
 extension String {
     var trimmingWhitespace: String {
-        // Most text (every link's address) starts and ends with a printable ASCII character:
-        // nothing to trim, and no scalar properties to look up.
-        if let first = utf8.first, let last = utf8.last, Self.isPrintableASCII(first), Self.isPrintableASCII(last) { return self }
+        // Most text (every link's address, a Chinese heading or title) starts and ends with a
+        // printable ASCII character or a scalar from U+4000 up: nothing to trim, and no scalar
+        // properties to look up.
+        if let first = utf8.first, Self.isNeverWhitespace(lead: first) {
+            var lastLead = utf8.index(before: utf8.endIndex)
+            while utf8[lastLead] & 0xC0 == 0x80 { lastLead = utf8.index(before: lastLead) }
+            if Self.isNeverWhitespace(lead: utf8[lastLead]) { return self }
+        }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[start...end])
     }
 
-    /// An ASCII byte that is not Unicode whitespace (`\t`...`\r`, space) nor a control character.
-    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
-        byte > 0x20 && byte < 0x7F
+    /// Whether the scalar this UTF-8 lead byte starts is surely not whitespace: printable ASCII
+    /// (not `\t`...`\r` nor a space), or a scalar from U+4000 (lead byte E4 and up), above the
+    /// last whitespace scalar, U+3000.
+    private static func isNeverWhitespace(lead byte: UInt8) -> Bool {
+        (byte > 0x20 && byte < 0x7F) || byte >= 0xE4
     }
 }

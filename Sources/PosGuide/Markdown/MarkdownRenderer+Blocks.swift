@@ -11,6 +11,7 @@ extension MarkdownRenderer {
         if headingCount > 0 {
             anchors.reserveCapacity(anchors.count + headingCount)
             slugger.reserveCapacity(headingCount)
+            if isPageBody { headings.reserveCapacity(headings.count + headingCount) }
         }
         for node in nodes {
             switch node.type {
@@ -52,13 +53,42 @@ extension MarkdownRenderer {
         let text = node.plainText.trimmingWhitespace
         let id = documentAnchor(slugger.slug(for: text))
         anchors.insert(id)
+        let level = node.headingLevel
         if isPageBody {
-            headings.append(Heading(level: node.headingLevel, text: text, id: id))
+            headings.append(Heading(level: level, text: text, id: id))
         }
         // cmark has no attributes: the heading becomes a custom block that opens and closes the
         // tag itself, its content still rendered by cmark in the page's one pass.
-        let level = node.headingLevel
-        node.replaceBlockKeepingInlines(enter: "<h\(level) id=\"\(id.htmlEscaped)\">", exit: "</h\(level)>")
+        node.replaceBlockKeepingInlines(enter: Self.headingStartTag(level: level, id: id), exit: Self.headingEndTags[level])
+    }
+
+    /// A heading level's end tag, made once (cmark's levels are 1 to 6).
+    private static let headingEndTags = (0...6).map { "</h\($0)>" }
+
+    /// `<hN id="…">`, written into one buffer and made a String once: string interpolation
+    /// appended it piece by piece (and formatted the level through `description`), which cost
+    /// more than the rest of a heading's id and tag together.
+    static func headingStartTag(level: Int, id: String) -> String {
+        var escaped = id.htmlEscaped
+        return escaped.withUTF8 { idBytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: idBytes.count + 12) { buffer in
+                var count = 0
+                func put<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+                    for byte in bytes {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+                put("<h".utf8)
+                // cmark's heading levels are 1 to 6: one digit.
+                put(CollectionOfOne(UInt8(ascii: "0") + UInt8(level)))
+                put(" id=\"".utf8)
+                put(idBytes)
+                put("\">".utf8)
+                // ASCII and an escaped String's bytes: UTF-8 already.
+                return UTF8Bytes.string(trusting: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
     }
 
     /// CommonMark has no tables: a GitHub-style pipe table renders as a paragraph of `|`s.

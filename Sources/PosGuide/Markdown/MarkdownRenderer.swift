@@ -87,7 +87,7 @@ final class MarkdownRenderer {
             let survey = root.survey(counting: isPageBody, emphasis: environment.cjkEmphasis, into: &statistics)
             // Before the summary and headings read the text: they must not show paired `**`.
             pairEmphasis(in: survey.emphasisBlocks, markdown: markdown, lineOffset: lineOffset)
-            if isPageBody, summary.isEmpty, let paragraph = root.children.first(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
+            if isPageBody, summary.isEmpty, let paragraph = root.firstChild(ofType: CMARK_NODE_PARAGRAPH) {
                 summary = Self.summarize(paragraph.plainText)
             }
             transformInlines(survey.inlines, in: root, lineOffset: lineOffset)
@@ -130,7 +130,8 @@ final class MarkdownRenderer {
         if let cut = collapsed.withUTF8({ simpleCharacterCut($0) }) {
             // Every character up to the cut is one scalar: the same text as the Character walk below gives.
             guard cut >= 0 else { return collapsed }
-            return collapsed.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<cut]), as: UTF8.self) } + "…"
+            // Cut at a scalar boundary of a String: UTF-8 already, not checked again.
+            return collapsed.withUTF8 { UTF8Bytes.string(trusting: UnsafeBufferPointer(rebasing: $0[..<cut])) } + "…"
         }
         // Walks at most 120 characters, not the whole paragraph as `count` would.
         guard collapsed.index(collapsed.startIndex, offsetBy: 120, limitedBy: collapsed.endIndex).map({ $0 < collapsed.endIndex }) ?? false else {

@@ -28,15 +28,22 @@ struct TextStatistics: Sendable, Equatable {
 
     /// Counts UTF-8 text straight from a buffer (cmark's literals), without making a String.
     mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        // Counted in locals and stored once: the fields, reached through `self`, were read and
+        // written in memory for every byte of every page.
+        var cjkCharacters = self.cjkCharacters, words = self.words, inWord = self.inWord
+        defer { (self.cjkCharacters, self.words, self.inWord) = (cjkCharacters, words, inWord) }
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {
-                // ASCII: no Unicode property lookups needed.
-                let isWordByte = (lead >= 0x30 && lead <= 0x39) || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A)
-                if isWordByte && !inWord { words += 1 }
-                inWord = isWordByte
-                index += 1
+                // A run of ASCII in one loop: no Unicode property lookups needed.
+                repeat {
+                    let byte = bytes[index]
+                    let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    if isWordByte && !inWord { words &+= 1 }
+                    inWord = isWordByte
+                    index &+= 1
+                } while index < bytes.count && bytes[index] < 0x80
                 continue
             }
             if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {

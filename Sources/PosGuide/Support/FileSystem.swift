@@ -106,20 +106,23 @@ enum FileSystem {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw FileSystemError("read", path, reason: info.st_mode & S_IFMT == S_IFDIR ? FileSystemError.words(errno: EISDIR) : "it is not a regular file")
         }
-        var data = Data(count: Int(info.st_size))
+        // Read into memory the Data then owns, not into `Data(count:)`, which zeroes every byte
+        // first and is written through Data's copy-on-write checks (every page is read here).
+        let size = Int(info.st_size)
+        guard let buffer = malloc(max(size, 1)) else { throw FileSystemError("read", path, errno: ENOMEM) }
         var filled = 0
-        let complete: Bool = data.withUnsafeMutableBytes { buffer in
-            while filled < buffer.count {
-                let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return count == 0 }
-                filled += count
+        while filled < size {
+            let count = Foundation.read(descriptor, buffer + filled, size - filled)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                if count == 0 { break }
+                let code = errno
+                free(buffer)
+                throw FileSystemError("read", path, errno: code)
             }
-            return true
+            filled += count
         }
-        guard complete else { throw FileSystemError("read", path, errno: errno) }
         // A file that shrank while being read: keep what was there.
-        if filled < data.count { data.count = filled }
-        return data
+        return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 }

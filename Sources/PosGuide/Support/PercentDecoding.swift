@@ -1,7 +1,10 @@
 extension String {
     /// Decodes `%XX` escapes; malformed escapes are kept as they are.
     var percentDecoded: String {
-        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        // A byte search in the contiguous text: the generic `contains` over the UTF-8 view cost
+        // more than the rest of resolving a link, and most paths hold no escape.
+        var text = self
+        guard text.withUTF8({ $0.contains(UInt8(ascii: "%")) }) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var iterator = Array(utf8)[...]

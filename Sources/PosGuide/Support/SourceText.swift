@@ -45,7 +45,11 @@ struct SourceText: Sendable {
     func lineStarts() -> [Int] {
         var text = self.text
         return text.withUTF8 { bytes in
-            var starts = [0]
+            // Room for lines of 32 bytes on average at once (Chinese prose runs longer): the
+            // array grew a doubling at a time for every page with a link.
+            var starts: [Int] = []
+            starts.reserveCapacity(bytes.count / 32 + 1)
+            starts.append(0)
             guard let base = bytes.baseAddress else { return starts }
             var offset = 0
             while offset < bytes.count, let newline = memchr(base + offset, 0x0A, bytes.count - offset) {
