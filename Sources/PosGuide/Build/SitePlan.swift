@@ -28,6 +28,8 @@ struct SitePlan: Sendable {
     var knownPaths: Set<String>
     /// Files under /assets/: path relative to /assets/ -> the file to copy.
     var assets: [String: String]
+    /// Every page's `date` and `updated`, each once: the templates format each once per build.
+    var pageDates: Set<PartialDate>
     /// Turns the site paths above into the hrefs pages emit (the path part of `base_url`).
     var paths = SitePaths.root
 
@@ -56,8 +58,11 @@ struct SitePlan: Sendable {
         var articles: [String: [PageSource]] = [:]
         var pagesByFile: [String: String] = [:]
         var pageIndex: [String: Int] = [:]
+        var pageDates: Set<PartialDate> = []
         for (index, page) in content.pages.enumerated() {
             claim(page.url, by: page.file.path)
+            if let date = page.metadata.date { pageDates.insert(date) }
+            if let updated = page.metadata.updated { pageDates.insert(updated) }
             pagesByFile[page.file.path] = page.url
             pageIndex[page.url] = index
             switch page.kind {
@@ -122,7 +127,7 @@ struct SitePlan: Sendable {
 
         let plan = SitePlan(config: config, content: content, home: home, sections: sections, standalone: standalone,
                             records: records, today: today, pagesByFile: pagesByFile, pageIndex: pageIndex,
-                            knownPaths: knownPaths, assets: assets, paths: SitePaths(baseURL: config.baseURL))
+                            knownPaths: knownPaths, assets: assets, pageDates: pageDates, paths: SitePaths(baseURL: config.baseURL))
         return (plan, diagnostics)
     }
 

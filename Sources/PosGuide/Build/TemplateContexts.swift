@@ -35,11 +35,7 @@ struct TemplateContexts {
         feedURL = plan.paths.href("/feed.xml")
         subscribeURL = plan.paths.href(plan.knownPaths.contains(Self.subscribePage) ? Self.subscribePage : "/feed.xml")
         var dates: [PartialDate: TemplateValue] = [:]
-        for page in plan.content.pages {
-            for date in [page.metadata.date, page.metadata.updated].compactMap({ $0 }) where dates[date] == nil {
-                dates[date] = Self.dateValue(date)
-            }
-        }
+        for date in plan.pageDates { dates[date] = Self.dateValue(date) }
         self.dates = dates
     }
 

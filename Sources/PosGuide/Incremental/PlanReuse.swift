@@ -50,9 +50,11 @@ extension SitePlan {
         return plan
     }
 
-    /// Whether two versions of a page have the same place in the plan: what `resolve` reads of a page.
+    /// Whether two versions of a page have the same place in the plan: what `resolve` reads of a page
+    /// (its dates, `pageDates`, too).
     static func samePlace(_ a: PageSource, _ b: PageSource) -> Bool {
         a.file.path == b.file.path && a.url == b.url && a.kind == b.kind && a.metadata.title == b.metadata.title
             && a.metadata.weight == b.metadata.weight && a.metadata.date == b.metadata.date
+            && a.metadata.updated == b.metadata.updated
     }
 }

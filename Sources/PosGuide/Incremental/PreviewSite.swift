@@ -67,17 +67,19 @@ public final class PreviewSite {
                 lastFiles = nil
                 var files = snapshot.files
                 var index = 0
-                // Each file read in place (`batch[i]`): iterating the files themselves copies each.
+                // Each file read in place, through the buffer: taking it out of the array copies it.
                 for batch in batches {
-                    for position in batch.indices {
-                        let previous = data[index]
-                        let (bytes, isChanged) = contents(of: batch[position].contents, previous: previous, changes: changes, diagnostics: &diagnostics)
-                        if isChanged { changed.append(Self.sitePath(batch[position].path)) }
-                        if !Self.sharesBuffer(bytes, previous) {
-                            files[batch[position].path] = bytes
-                            data[index] = bytes
+                    batch.withUnsafeBufferPointer { batch in
+                        for position in batch.indices {
+                            let previous = data[index]
+                            let (bytes, isChanged) = contents(of: batch[position].contents, previous: previous, changes: changes, diagnostics: &diagnostics)
+                            if isChanged { changed.append(Self.sitePath(batch[position].path)) }
+                            if !Self.sharesBuffer(bytes, previous) {
+                                files[batch[position].path] = bytes
+                                data[index] = bytes
+                            }
+                            index += 1
                         }
-                        index += 1
                     }
                 }
                 lastFiles = (paths, data)
