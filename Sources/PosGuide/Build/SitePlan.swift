@@ -59,6 +59,11 @@ struct SitePlan: Sendable {
         var pagesByFile: [String: String] = [:]
         var pageIndex: [String: Int] = [:]
         var pageDates: Set<PartialDate> = []
+        // Room for every page at once: 100,000 pages grew each table a dozen times.
+        let expected = content.pages.count + content.records.values.reduce(0) { $0 + $1.count }
+        owners.reserveCapacity(expected)
+        pagesByFile.reserveCapacity(expected)
+        pageIndex.reserveCapacity(content.pages.count)
         for (index, page) in content.pages.enumerated() {
             claim(page.url, by: page.file.path)
             if let date = page.metadata.date { pageDates.insert(date) }
@@ -78,7 +83,8 @@ struct SitePlan: Sendable {
             Section(name: name, url: "/\(name)/", title: intros[name]?.metadata.title ?? name,
                     intro: intros[name], articles: ListOrder.sorted(articles[name] ?? []))
         }
-        var knownPaths = Set(owners.keys)
+        var knownPaths = Set<String>(minimumCapacity: expected + sections.count + 16)
+        knownPaths.formUnion(owners.keys)
         knownPaths.insert("/")
         for section in sections { knownPaths.insert(section.url) }
 

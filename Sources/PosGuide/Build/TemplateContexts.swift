@@ -42,7 +42,8 @@ struct TemplateContexts {
     /// `print_versions`: the leaflets that print these pages (a page's own, or a section's pages),
     /// each with its print page and, when this build renders PDFs, its PDF.
     func printVersions(of pages: [PageSource]) -> TemplateValue.Map {
-        let guides = pages.flatMap { leaflets[$0.file.path] ?? [] }
+        // Most sites have a few leaflets, if any: a section of 100,000 articles is not looked up page by page then.
+        let guides = leaflets.isEmpty ? [] : pages.flatMap { leaflets[$0.file.path] ?? [] }
         let versions: [TemplateValue] = guides.map { guide in
             var item: TemplateValue.Map = ["title": .string(guide.title), "url": .string(href(PrintDocument.url(of: guide.id))),
                                            "paper": .string(guide.paper.rawValue)]
