@@ -50,9 +50,9 @@ enum MustacheFuzz {
         for node in nodes {
             switch node {
             case .text, .partial: break
-            case .value(let path, _): if let first = path.first { names.insert(first) }
+            case .value(let path, _): if let first = path.first { names.insert(first.name) }
             case .section(let path, _, let children):
-                if let first = path.first { names.insert(first) }
+                if let first = path.first { names.insert(first.name) }
                 collectNames(children, into: &names)
             case .parent(_, _, let overrides): for children in overrides.values { collectNames(children, into: &names) }
             case .block(_, let children, _): collectNames(children, into: &names)
