@@ -51,4 +51,23 @@ import Testing
         #expect(ListOrder.sorted(pages).map(\.url) == expected)
         #expect(ListOrder.sorted(pages.reversed()).map(\.url) == expected)
     }
+
+    @Test func aLargeSectionSortedInHalvesOrdersAsOneStableSort() {
+        // Past the size sorted on two cores: few distinct dates and titles, so most pages tie on
+        // both and their order rests on the URL and, for equal titles, on stability.
+        let titles = ["一清", "二清", "费率", "é", "e\u{301}", "POS"]
+        var pages: [PageSource] = []
+        var seed: UInt64 = 7
+        for index in 0..<9_001 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let pick = Int(seed >> 33)
+            pages.append(Self.page(titles[pick % titles.count], date: "2026-0\(1 + pick % 3)-01",
+                                   weight: pick % 50 == 0 ? pick % 4 : nil, url: "/a/\(index % 4_500)/"))
+        }
+        let expected = pages.sorted(by: Self.reference).map(ObjectIdentifier.init)
+        let sorted = ListOrder.sorted(pages).map(ObjectIdentifier.init)
+        // One Bool, not the arrays: a failure would print 9,000 identifiers twice.
+        let firstDifference = sorted.indices.first { $0 < expected.count && sorted[$0] != expected[$0] }
+        #expect(firstDifference == nil && sorted.count == expected.count)
+    }
 }

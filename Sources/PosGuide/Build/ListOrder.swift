@@ -10,12 +10,36 @@ enum ListOrder {
     static func sorted(_ pages: [PageSource]) -> [PageSource] {
         guard pages.count > 1 else { return pages }
         let keys = Keys(pages)
-        var order = Array(pages.indices)
-        keys.titleBytes.withUnsafeBufferPointer { pool in
+        let order = keys.titleBytes.withUnsafeBufferPointer { pool in
             // `sort` is stable: pages equal in every key keep their order.
-            order.sort { keys.precedes($0, $1, titles: pool) }
+            let precedes = { (a: Int, b: Int) in keys.precedes(a, b, titles: pool) }
+            guard pages.count >= 4_096 else { return pages.indices.sorted(by: precedes) }
+            // A large section: each half sorted on its own core, then merged, the first half's
+            // page first among equals, which is the order one stable sort of the whole gives.
+            let middle = pages.count / 2
+            nonisolated(unsafe) let compare = precedes
+            let halves = [0..<middle, middle..<pages.count].parallelMap { half in half.sorted(by: compare) }
+            return merge(halves[0], halves[1], by: precedes)
         }
         return order.map { pages[$0] }
+    }
+
+    private static func merge(_ first: [Int], _ second: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(first.count + second.count)
+        var i = 0, j = 0
+        while i < first.count, j < second.count {
+            if precedes(second[j], first[i]) {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
+            }
+        }
+        merged += first[i...]
+        merged += second[j...]
+        return merged
     }
 
     private struct Keys {

@@ -40,6 +40,7 @@ enum SiteBuilder {
         let tree = options.tree
         var loader = ContentLoader(tree: tree)
         loader.includeDrafts = options.includeDrafts
+        loader.remembersWhatItReads = cache != nil
         let (loaded, loadDiagnostics, read) = loader.load(known: cache?.takeLoaded() ?? ContentLoader.Known())
         cache?.keep(read)
         let site = SiteInputs(generations: cache?.generations ?? SiteInputs.Generations(), options: options)

@@ -5,6 +5,9 @@ struct ContentLoader: Sendable {
     /// Where the site's files are read from.
     let tree: any SourceTree
     var includeDrafts = false
+    /// Whether `load(known:)` returns what it read, for the next build to reuse (the preview);
+    /// a build with no next one (`posguide build`) skips making it.
+    var remembersWhatItReads = true
 
     init(tree: any SourceTree) {
         self.tree = tree
@@ -130,13 +133,15 @@ struct ContentLoader: Sendable {
 
         // Pages dominate the work: read and parse their front matter on every core.
         // A build from scratch knows no page: nothing to compare.
-        let paths = known.pages.paths(of: inventory.pages)
-        var results: [LoadedPage?] = known.pages.paths.isEmpty ? Array(repeating: nil, count: paths.count)
+        // What was read is kept only for a build that will be followed by another (the preview's):
+        // a table of 100,000 paths is not made for nothing.
+        let paths = remembersWhatItReads ? known.pages.paths(of: inventory.pages) : []
+        var results: [LoadedPage?] = known.pages.paths.isEmpty ? Array(repeating: nil, count: inventory.pages.count)
             : known.pages.take(for: paths)
         let missing = results.indices.filter { results[$0] == nil }
         let loaded = missing.parallelMap { loadPage(inventory.pages[$0]) }
         for (index, result) in zip(missing, loaded) { results[index] = result }
-        read.pages = KnownPages(paths: paths, results: results, known: known.pages)
+        if remembersWhatItReads { read.pages = KnownPages(paths: paths, results: results, known: known.pages) }
         var pages: [PageSource] = []
         pages.reserveCapacity(inventory.pages.count)
         // By index, reading fields in place: copying each entry and result out took more than the lookups.
