@@ -164,9 +164,10 @@ struct SitePlan: Sendable {
                             withErrors: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for guide in guides {
-            for chapter in guide.chapters + guide.appendices
-            where pagesByFile["content/" + chapter.value] == nil && withErrors["content/" + chapter.value] == nil {
-                if drafts["content/" + chapter.value] != nil {
+            for chapter in guide.chapters + guide.appendices {
+                let path = GuideDefinition.sourcePath(of: chapter.value)
+                guard pagesByFile[path] == nil, withErrors[path] == nil else { continue }
+                if drafts[path] != nil {
                     diagnostics.append(.error(
                         "guide.draft-chapter", "chapter `\(chapter.value)` is a draft (`draft: true`), so it is not built", at: chapter.location,
                         hint: "build with `--drafts` to include drafts, or remove `draft: true` from content/\(chapter.value) when it is ready"

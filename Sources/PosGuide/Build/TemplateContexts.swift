@@ -28,7 +28,7 @@ struct TemplateContexts {
         data = TemplateValue(plain: plan.content.data.values)
         var leaflets: [String: [GuideDefinition]] = [:]
         for guide in plan.content.guides.sorted(by: { $0.id < $1.id }) where PrintDocument.isLeaflet(guide) {
-            leaflets["content/" + guide.chapters[0].value, default: []].append(guide)
+            leaflets[GuideDefinition.sourcePath(of: guide.chapters[0].value), default: []].append(guide)
         }
         self.leaflets = leaflets
         site = Self.siteValues(plan: plan, today: today)

@@ -8,7 +8,7 @@ extension TemplateStage {
     /// Returns the pages in order and the output paths put.
     /// A page lets go of its source text too, unless a later stage reads it (`readsTextLater`).
     func renderMarkdownAndPages(_ sources: [PageSource], environment: MarkdownEnvironment) -> (pages: [RenderedPage], paths: [String]) {
-        let printed = Set(plan.content.guides.flatMap { ($0.chapters + $0.appendices).map { "content/" + $0.value } })
+        let printed = Set(plan.content.guides.flatMap(\.partPaths))
         let made = sources.parallelMap { source -> (page: RenderedPage, path: String?) in
             let page = MarkdownStage.render(source, environment: environment)
             if !readsTextLater(source, printed: printed) { source.releaseText() }

@@ -21,6 +21,17 @@ struct GuideDefinition: Sendable {
     var chapters: [Located<String>]
     var appendices: [Located<String>]
 
+    /// The source file of a chapter or appendix as the guide names it: `articles/yiqing.md` is
+    /// `content/articles/yiqing.md`, the path pages are known by.
+    static func sourcePath(of part: String) -> String {
+        "content/" + part
+    }
+
+    /// The source files of every chapter, then every appendix.
+    var partPaths: [String] {
+        (chapters + appendices).map { Self.sourcePath(of: $0.value) }
+    }
+
     static func load(_ file: SourceFile, id: String) -> (GuideDefinition?, [Diagnostic]) {
         let (read, failure) = YAMLMapping.file(file, subject: "guide definition")
         guard let map = read else { return (nil, failure) }

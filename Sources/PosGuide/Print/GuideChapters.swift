@@ -24,7 +24,7 @@ enum GuideChapters {
                        baseURL: String, records: [RecordList] = []) -> (chapters: [PrintedChapter], citations: [String]) {
         let parts = guide.chapters.map { ($0.value, false) } + guide.appendices.map { ($0.value, true) }
         // Checked in resolve: every part is a page. A missing one is skipped, not fatal, here.
-        let found = parts.compactMap { path, isAppendix in pages["content/" + path].map { (page: $0, isAppendix: isAppendix) } }
+        let found = parts.compactMap { path, isAppendix in pages[GuideDefinition.sourcePath(of: path)].map { (page: $0, isAppendix: isAppendix) } }
         var ids: [String: String] = [:]
         for (index, part) in found.enumerated() { ids[part.page.url] = "ch\(index + 1)" }
         // Every printed record's entry, so that links from any chapter (before or after) go to it in the document.
