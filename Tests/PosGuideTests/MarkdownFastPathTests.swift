@@ -131,11 +131,11 @@ import Testing
         // hash. The two must agree, or canonically equal slugs of the two kinds would not meet.
         for slug in ["费率", "step-1-mcc", "一清-vs-二清", "section", "\u{3400}\u{4DBF}\u{4E00}\u{9FFF}", "a_b-2"] {
             var bytes = slug
-            #expect(bytes.withUTF8 { SlugKey.isNormal($0) }, "\(slug)")
+            #expect(bytes.withUTF8 { UTF8Bytes.isInNormalForm($0) }, "\(slug)")
             #expect(SlugKey(slug).hashValue == slug.hashValue, "\(slug)")
         }
         var bytes = "\u{F900}费率"
-        #expect(!bytes.withUTF8 { SlugKey.isNormal($0) })
+        #expect(!bytes.withUTF8 { UTF8Bytes.isInNormalForm($0) })
         #expect(SlugKey("\u{F900}费率").hashValue == "\u{F900}费率".hashValue)
     }
 

@@ -47,7 +47,7 @@ enum ListOrder {
         var weights: [Int] = []
         var dates: [PartialDate?] = []
         /// Every title's UTF-8 bytes, one after another; `titles[i]` is page i's range, or nil when
-        /// its bytes do not order it as String's `<` does (`isNormalized`).
+        /// its bytes may not order it as String's `<` does (`UTF8Bytes.isInNormalForm`).
         var titleBytes: [UInt8] = []
         var titles: [Range<Int>?] = []
 
@@ -61,7 +61,9 @@ enum ListOrder {
                 dates.append(page.metadata.date)
                 var title = page.metadata.title ?? ""
                 titles.append(title.withUTF8 { bytes -> Range<Int>? in
-                    guard Self.isNormalized(bytes) else { return nil }
+                    // String's `<` compares the scalars of the NFC forms; for text that is its own
+                    // NFC form, UTF-8 byte order is that order.
+                    guard UTF8Bytes.isInNormalForm(bytes) else { return nil }
                     let start = titleBytes.count
                     titleBytes.append(contentsOf: bytes)
                     return start..<titleBytes.count
@@ -86,28 +88,6 @@ enum ListOrder {
                 if titleA != titleB { return titleA < titleB }
             }
             return pages[a].url < pages[b].url
-        }
-
-        /// String's `<` compares the scalars of the canonically composed (NFC) forms. Text made
-        /// only of ASCII and of CJK characters and punctuation that no normalisation changes is
-        /// its own NFC form, and for it UTF-8 byte order is scalar order: the bytes may be
-        /// compared directly, which is far cheaper for Chinese titles. Anything else (Latin
-        /// letters with accents, Hangul, marks) keeps String's comparison.
-        static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 { index += 1; continue }
-                guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return false }
-                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                // CJK ideographs and Extension A, CJK punctuation before the tone marks (U+302A),
-                // full-width forms, general punctuation: none decomposes or combines.
-                // (The CJK compatibility ideographs, U+F900..., do decompose: not listed.)
-                guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x3000...0x3029).contains(value)
-                        || (0xFF01...0xFF5E).contains(value) || (0x2010...0x2027).contains(value) else { return false }
-                index += 3
-            }
-            return true
         }
     }
 }

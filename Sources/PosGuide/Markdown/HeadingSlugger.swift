@@ -176,9 +176,9 @@ struct HeadingSlugger {
 }
 
 /// A slug as a member of the used ids: equal when the Strings are equal (canonical equivalence),
-/// and hashed as its String hashes, without the normalising pass for a slug of ASCII and CJK
-/// ideographs, which is in normal form already. That pass was most of the cost of a Chinese
-/// heading's id. `HeadingSluggerTests` holds the two hashes equal.
+/// and hashed as its String hashes, without the normalising pass for a slug already in normal
+/// form (`UTF8Bytes.isInNormalForm`: ASCII and CJK ideographs, as nearly every slug is). That pass
+/// was most of the cost of a Chinese heading's id. `MarkdownFastPathTests` holds the two hashes equal.
 struct SlugKey: Hashable {
     let slug: String
 
@@ -189,27 +189,12 @@ struct SlugKey: Hashable {
     func hash(into hasher: inout Hasher) {
         var slug = slug
         let hashed = slug.withUTF8 { bytes -> Bool in
-            guard Self.isNormal(bytes) else { return false }
+            guard UTF8Bytes.isInNormalForm(bytes) else { return false }
             // What String's hash feeds the hasher: the normalised UTF-8 and a terminating 0xFF.
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
             hasher.combine(0xFF as UInt8)
             return true
         }
         if !hashed { hasher.combine(slug) }
-    }
-
-    /// Whether `bytes` are ASCII and CJK ideographs only (U+3400...U+4DBF, U+4E00...U+9FFF:
-    /// lead bytes E3 from its second half to E9), which no normalisation changes.
-    static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            guard byte & 0xF0 == 0xE0, index + 2 < bytes.count else { return false }
-            let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) else { return false }
-            index += 3
-        }
-        return true
     }
 }

@@ -39,6 +39,26 @@ enum UTF8Bytes {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether `bytes` (UTF-8) are text that no Unicode normalisation changes, told cheaply: ASCII,
+    /// CJK ideographs and Extension A, CJK punctuation before the tone marks (U+302A), full-width
+    /// forms and general punctuation, none of which decomposes or combines. (The CJK compatibility
+    /// ideographs, U+F900..., do decompose: not listed.) False for anything else, which may or may
+    /// not be normalised. Such text is its own NFC form: String hashes and orders it by these very
+    /// bytes, so a caller may hash or compare the bytes instead (nearly all Chinese titles and ids).
+    static func isInNormalForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            guard lead & 0xF0 == 0xE0, index + 2 < bytes.count else { return false }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            guard (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x3000...0x3029).contains(value)
+                    || (0xFF01...0xFF5E).contains(value) || (0x2010...0x2027).contains(value) else { return false }
+            index += 3
+        }
+        return true
+    }
+
     /// Whether every byte is ASCII: eight a step, stopping at the first that is not.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
