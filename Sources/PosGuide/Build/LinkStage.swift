@@ -8,9 +8,8 @@ enum LinkStage {
     static func checker(plan: SitePlan, pages: [RenderedPage], records: [RenderedRecord]) -> LinkChecker {
         var drafts: [String: String] = [:]
         for (file, url) in plan.content.drafts { drafts[url] = file }
-        var anchorsOfRecords: [String: Set<String>] = [:]
-        for record in records { anchorsOfRecords[record.url] = record.anchors }
-        let recordAnchors = anchorsOfRecords, pageIndex = plan.pageIndex
+        let recordAnchors = Dictionary(records.map { ($0.url, $0.anchors) }, uniquingKeysWith: { _, last in last })
+        let pageIndex = plan.pageIndex
         return LinkChecker(knownPaths: plan.knownPaths,
                            anchors: { path in recordAnchors[path] ?? pageIndex[path].map { pages[$0].markdown.anchors } },
                            drafts: drafts, withErrors: Set(plan.content.withErrors.values))

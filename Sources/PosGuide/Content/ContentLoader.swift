@@ -111,7 +111,7 @@ struct ContentLoader: Sendable {
             parts = kept.parts
         } else {
             parts = loadSiteParts(inventory)
-            read.siteParts = (parts, inventory.classifiedPaths)
+            if remembersWhatItReads { read.siteParts = (parts, inventory.classifiedPaths) }
         }
         var diagnostics = inventory.diagnostics + parts.diagnostics
 

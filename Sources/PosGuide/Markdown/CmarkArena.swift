@@ -23,7 +23,7 @@ enum CmarkArena {
     static func parse(_ markdown: String, options: Int32) -> CmarkNode? {
         guard let parser = cmark_parser_new_with_mem(options, memory) else { return nil }
         defer { cmark_parser_free(parser) }
-        // Up to a NUL, as `cmark_parse_document` was given it before.
+        // Up to a NUL, as `cmark_parse_document` (given the same C string) would read it.
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         return CmarkNode(cmark_parser_finish(parser))
     }

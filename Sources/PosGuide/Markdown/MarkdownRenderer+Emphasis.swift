@@ -139,12 +139,17 @@ extension MarkdownRenderer {
     /// `standardPairingAgreement`, with whether cmark's tree tells it (`treePairs`) without rendering
     /// the scope; and the same two for the amendment's pairing of the runs.
     static func standardPairingChecks(_ markdown: String) -> [(renders: Bool, tree: Bool, amendedRenders: Bool, amendedTree: Bool)?] {
-        guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_UNSAFE) }) else { return [] }
-        defer { cmark_node_free(document) }
+        CmarkArena.use {
+            guard let document = CmarkArena.parse(markdown, options: CMARK_OPT_UNSAFE) else { return [] }
+            return standardPairingChecks(document, markdown: markdown)
+        }
+    }
+
+    private static func standardPairingChecks(_ document: CmarkNode, markdown: String) -> [(renders: Bool, tree: Bool, amendedRenders: Bool, amendedTree: Bool)?] {
         var unused = TextStatistics()
         let source = InlineSourceBytes(markdown)
         var agreement: [(renders: Bool, tree: Bool, amendedRenders: Bool, amendedTree: Bool)?] = []
-        for block in CmarkNode(document).survey(counting: false, emphasis: true, into: &unused).emphasisBlocks {
+        for block in document.survey(counting: false, emphasis: true, into: &unused).emphasisBlocks {
             var scopes = [block]
             var index = 0
             while index < scopes.count {
