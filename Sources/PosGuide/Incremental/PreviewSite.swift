@@ -60,52 +60,63 @@ public final class PreviewSite {
             // In the order the build put them, not sorted: with a cache, the same site's files come in the same order.
             let batches = sink.inOrder
             if let paths = lastFiles?.paths, Self.samePaths(paths, batches) {
-                // The same files as the last good build, in the same order (the usual edit): each compared
-                // with the one at its position, and only those made anew put in the served table.
-                var data = lastFiles!.data
-                // Let go here, so that `data` is the only reference and changes in place.
-                lastFiles = nil
-                var files = snapshot.files
-                var index = 0
-                // Each file read in place, through the buffer: taking it out of the array copies it.
-                for batch in batches {
-                    batch.withUnsafeBufferPointer { batch in
-                        for position in batch.indices {
-                            let previous = data[index]
-                            let (bytes, isChanged) = contents(of: batch[position].contents, previous: previous, changes: changes, diagnostics: &diagnostics)
-                            if isChanged { changed.append(Self.sitePath(batch[position].path)) }
-                            if !Self.sharesBuffer(bytes, previous) {
-                                files[batch[position].path] = bytes
-                                data[index] = bytes
-                            }
-                            index += 1
-                        }
-                    }
-                }
-                lastFiles = (paths, data)
-                snapshot = Snapshot(files: files, diagnostics: diagnostics, failed: false)
+                updateInPlace(batches, changes: changes, changed: &changed, diagnostics: &diagnostics)
             } else {
-                var files: [String: Data] = [:]
-                let count = batches.reduce(0) { $0 + $1.count }
-                files.reserveCapacity(count)
-                var order: (paths: [String], data: [Data]) = ([], [])
-                order.paths.reserveCapacity(count)
-                order.data.reserveCapacity(count)
-                for file in batches.joined() {
-                    let (data, isChanged) = contents(of: file.contents, previous: snapshot.files[file.path], changes: changes, diagnostics: &diagnostics)
-                    if isChanged { changed.append(Self.sitePath(file.path)) }
-                    files[file.path] = data
-                    order.paths.append(file.path)
-                    order.data.append(data)
-                }
-                for path in snapshot.files.keys where files[path] == nil { changed.append(Self.sitePath(path)) }
-                lastFiles = order
-                snapshot = Snapshot(files: files, diagnostics: diagnostics, failed: false)
+                replaceAll(batches, changes: changes, changed: &changed, diagnostics: &diagnostics)
             }
         }
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return Rebuild(succeeded: !snapshot.failed, changed: changed.sorted(), diagnostics: diagnostics,
                        milliseconds: milliseconds, statistics: built.statistics)
+    }
+
+    /// The same files as the last good build, in the same order (the usual edit): each compared with
+    /// the one at its position, and only those made anew put in the served table.
+    private func updateInPlace(_ batches: [[OutputFile]], changes: SourceChanges, changed: inout [String], diagnostics: inout [Diagnostic]) {
+        let paths = lastFiles!.paths
+        var data = lastFiles!.data
+        // Let go here, so that `data` is the only reference and changes in place.
+        lastFiles = nil
+        var files = snapshot.files
+        var index = 0
+        // Each file read in place, through the buffer: taking it out of the array copies it.
+        for batch in batches {
+            batch.withUnsafeBufferPointer { batch in
+                for position in batch.indices {
+                    let previous = data[index]
+                    let (bytes, isChanged) = contents(of: batch[position].contents, previous: previous, changes: changes, diagnostics: &diagnostics)
+                    if isChanged { changed.append(Self.sitePath(batch[position].path)) }
+                    if !Self.sharesBuffer(bytes, previous) {
+                        files[batch[position].path] = bytes
+                        data[index] = bytes
+                    }
+                    index += 1
+                }
+            }
+        }
+        lastFiles = (paths, data)
+        snapshot = Snapshot(files: files, diagnostics: diagnostics, failed: false)
+    }
+
+    /// Other files than the last good build's (the first build, a page added or removed): a new
+    /// served table, each file compared with the one at its path before.
+    private func replaceAll(_ batches: [[OutputFile]], changes: SourceChanges, changed: inout [String], diagnostics: inout [Diagnostic]) {
+        var files: [String: Data] = [:]
+        let count = batches.reduce(0) { $0 + $1.count }
+        files.reserveCapacity(count)
+        var order: (paths: [String], data: [Data]) = ([], [])
+        order.paths.reserveCapacity(count)
+        order.data.reserveCapacity(count)
+        for file in batches.joined() {
+            let (data, isChanged) = contents(of: file.contents, previous: snapshot.files[file.path], changes: changes, diagnostics: &diagnostics)
+            if isChanged { changed.append(Self.sitePath(file.path)) }
+            files[file.path] = data
+            order.paths.append(file.path)
+            order.data.append(data)
+        }
+        for path in snapshot.files.keys where files[path] == nil { changed.append(Self.sitePath(path)) }
+        lastFiles = order
+        snapshot = Snapshot(files: files, diagnostics: diagnostics, failed: false)
     }
 
     /// Whether `batches` hold files at `paths`, in that order.
