@@ -29,8 +29,15 @@ struct TemplateRenderer: ~Copyable {
 
     /// Renders against any value at the root, as Mustache allows (`{{.}}` of a list or a text).
     init(templates: [String: Template], root: TemplateValue, capacity: Int = 0) {
+        self.init(templates: templates, stack: [root], overrides: [:], expanding: [], capacity: capacity)
+    }
+
+    /// A renderer in the middle of a template: these contexts open, these overrides and partials in force.
+    private init(templates: [String: Template], stack: [TemplateValue], overrides: [String: [TemplateNode]], expanding: [String], capacity: Int) {
         self.templates = templates
-        stack = [root]
+        self.stack = stack
+        self.overrides = overrides
+        self.expanding = expanding
         bytes = RenderedBytes(capacity: capacity)
     }
 
@@ -108,10 +115,7 @@ struct TemplateRenderer: ~Copyable {
         let partSize = 256
         let parts = Array(stride(from: 0, to: items.count, by: partSize))
         let rendered = parts.parallelMap { first -> Data? in
-            var part = TemplateRenderer(templates: templates, root: .bool(true), capacity: 64 * partSize)
-            part.stack = stack
-            part.overrides = overrides
-            part.expanding = expanding
+            var part = TemplateRenderer(templates: templates, stack: stack, overrides: overrides, expanding: expanding, capacity: 64 * partSize)
             for item in items[first..<min(first + partSize, items.count)] { part.renderWithContext(item, nodes) }
             guard part.runaway == nil, !part.neededEarlierOutput else { return nil }
             return part.data()
